@@ -1,0 +1,3 @@
+from jobcockpit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""What the follow-up rules decide: verdicts per pair, tasks, and the day's agenda."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pendulum
+
+
+class VerdictKind(StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    WAIT = "wait"
+    DONE = "done"
+    BLOCKED = "blocked"
+
+
+class TaskKind(StrEnum):
+    VERIFY = "verify"
+    THANK_YOU = "thank_you"
+    COURTESY = "courtesy"
+
+
+class TalkingPoints(StrEnum):
+    """Which script fits the call (the spec's talking points)."""
+
+    STATUS = "status"
+    AFTER_INTERVIEW = "after_interview"
+    AFTER_DECISION = "after_decision"
+
+
+@dataclass(frozen=True, slots=True)
+class CallWindow:
+    """A stretch of today when a call is welcome, in the contact's own time."""
+
+    start: pendulum.DateTime
+    end: pendulum.DateTime
+
+    def is_open(self, now: pendulum.DateTime) -> bool:
+        return self.start <= now < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether to contact one person about one application today, and why."""
+
+    application: str
+    contact: str
+    kind: VerdictKind
+    rules: tuple[str, ...]
+    reason: str
+    windows: tuple[CallWindow, ...] = ()
+    next: pendulum.Date | None = None
+    """For `wait`: the first date it becomes `call` or `email`."""
+    overdue: bool = False
+    zone: str = "UTC"
+    zone_guessed: bool = False
+    last_contact: pendulum.DateTime | None = None
+    talking_points: TalkingPoints = TalkingPoints.STATUS
+    changes_at: pendulum.DateTime | None = None
+    """The next moment this verdict may change by the clock alone (a window
+    opening or closing, midnight in the contact's zone); None: never."""
+    no_more_messages: bool = False
+    """R8: a voicemail was already left this cycle; do not leave another."""
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.application, self.contact)
+
+    def open_window(self, now: pendulum.DateTime) -> CallWindow | None:
+        return next((w for w in self.windows if w.is_open(now)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    kind: TaskKind
+    application: str
+    contact: str | None
+    due: pendulum.DateTime | None
+    text: str
+    late: bool = False
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """Everything the sidebar and `jobcockpit today` show, in the spec's order."""
+
+    now: pendulum.DateTime
+    verdicts: tuple[Verdict, ...]
+    tasks: tuple[Task, ...]
+
+    def of_kind(self, kind: VerdictKind) -> list[Verdict]:
+        return [v for v in self.verdicts if v.kind is kind]
+
+    def for_application(self, application_id: str) -> list[Verdict]:
+        return [v for v in self.verdicts if v.application == application_id]
