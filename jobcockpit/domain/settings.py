@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pendulum
+from pendulum.tz import local_timezone
 
 from jobcockpit.domain.models import RecordError, format_clock, is_zone_name, parse_clock
 
@@ -105,7 +106,7 @@ class Settings:
 
 def system_zone() -> str:
     try:
-        name = pendulum.local_timezone().name
+        name = local_timezone().name
     except Exception:
         return "UTC"
     return name if name and is_zone_name(name) else "UTC"
