@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pendulum
-
 from jobcockpit.domain.models import Contact, Weekday, is_zone_name
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,31 +115,27 @@ class BusinessCalendar:
             self._cache[day] = known
         return known
 
-    def add_business_days(self, day: pendulum.Date, count: int) -> pendulum.Date:
-        """The `count`-th business day after `day` (count 0: `day` itself if a
-        business day, else the next one)."""
+    def add_business_days(self, day: dt.date, count: int) -> dt.date:
+        """The `count`-th business day after `day`; with 0, `day` itself when it is
+        a business day, else the next one."""
         current = day
         if count == 0:
             while not self.is_business_day(current):
-                current = current.add(days=1)
+                current += ONE_DAY
             return current
         remaining = count
         while remaining > 0:
-            current = current.add(days=1)
+            current += ONE_DAY
             if self.is_business_day(current):
                 remaining -= 1
         return current
 
-    def next_business_day(self, day: pendulum.Date) -> pendulum.Date:
-        """`day` if it is a business day, else the next one."""
-        return self.add_business_days(day, 0)
-
-    def business_days_between(self, start: pendulum.Date, end: pendulum.Date) -> int:
+    def business_days_between(self, start: dt.date, end: dt.date) -> int:
         """Business days in (start, end]."""
         count = 0
         current = start
         while current < end:
-            current = current.add(days=1)
+            current += ONE_DAY
             if self.is_business_day(current):
                 count += 1
         return count
