@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 from jobcockpit.domain.board import Board
-from jobcockpit.domain.models import Application, BestTime, Contact, LogEntry, LogKind, Weekday
+from jobcockpit.domain.models import Application, BestTime, Contact, LogEntry, Weekday
 from jobcockpit.domain.rules import agenda, best_verdict, judge_pair, tasks_of
 from jobcockpit.domain.settings import Settings
 from jobcockpit.domain.verdicts import TaskKind, Verdict, VerdictKind
@@ -609,7 +609,7 @@ def test_tasks_by_due_time_those_without_last() -> None:
         )
     ]
     result = agenda(Board(apps, people, log), SETTINGS, at("2026-11-10T15:00:00-05:00"))
-    assert [t.kind for t in result.tasks][0] is TaskKind.THANK_YOU
+    assert result.tasks[0].kind is TaskKind.THANK_YOU
     assert result.tasks[-1].due is None
 
 
