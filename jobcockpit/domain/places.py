@@ -87,6 +87,7 @@ class BusinessCalendar:
         self.subdivision = subdivision
         self._table: dict[dt.date, str] | None = None
         self._cache: dict[dt.date, bool] = {}
+        self._between: dict[tuple[dt.date, dt.date], int] = {}
 
     def _holidays(self) -> dict[dt.date, str]:
         """The holiday table; it fills in each year the first time it is asked."""
@@ -132,6 +133,12 @@ class BusinessCalendar:
 
     def business_days_between(self, start: dt.date, end: dt.date) -> int:
         """Business days in (start, end]."""
+        known = self._between.get((start, end))
+        if known is None:
+            known = self._between[(start, end)] = self._count_between(start, end)
+        return known
+
+    def _count_between(self, start: dt.date, end: dt.date) -> int:
         count = 0
         current = start
         while current < end:

@@ -58,8 +58,11 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def _short_date(day: dt.date) -> str:
-    return f"{day:%a} {day.isoformat()}"
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
 
 
 # -- the calendar: R10 to R12 --------------------------------------------------
@@ -69,9 +72,29 @@ def _short_date(day: dt.date) -> str:
 class _DayPlan:
     """Whether and when a contact can be called on one day of their calendar."""
 
-    windows: list[tuple[dt.datetime, dt.datetime]]
+    day: dt.date
+    zone: str
+    local: list[tuple[dt.time, dt.time]]
+    """The windows in the contact's wall-clock time."""
     rules: tuple[str, ...]
     why_not: str
+    _windows: list[tuple[dt.datetime, dt.datetime]] | None = None
+
+    @property
+    def windows(self) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The windows as instants, made only for the days that need them."""
+        if self._windows is None:
+            self._windows = [
+                (_at(self.day, a, self.zone), _at(self.day, b, self.zone)) for a, b in self.local
+            ]
+        return self._windows
+
+    def has_window(self, minutes: int) -> bool:
+        return any(_minutes(b) - _minutes(a) >= minutes for a, b in self.local)
+
+
+def _minutes(clock: dt.time) -> int:
+    return clock.hour * 60 + clock.minute
 
 
 class _Calendar:
@@ -80,6 +103,7 @@ class _Calendar:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._plans: dict[tuple[object, ...], _DayPlan] = {}
+        self._callable: dict[tuple[object, ...], tuple[dt.date, tuple[str, ...]]] = {}
 
     def plan(self, contact: Contact, place: Place, day: dt.date) -> _DayPlan:
         key = (place.zone, place.country, place.subdivision, contact.best_time, day)
@@ -93,7 +117,7 @@ class _Calendar:
         holiday = place.calendar.holiday(day)
         if holiday is not None:
             # R12: no call on a public holiday, best time or not.
-            return _DayPlan([], ("R12",), f"public holiday there ({holiday})")
+            return _DayPlan(day, place.zone, [], ("R12",), f"public holiday there ({holiday})")
         best = contact.best_time
         local: list[tuple[dt.time, dt.time]]
         if best is not None:
@@ -101,14 +125,18 @@ class _Calendar:
             # only its own days (weekends included when it names them) count.
             if weekday_of(day) not in best.days:
                 return _DayPlan(
-                    [], ("R10", "R11"), f"not one of their best days ({best.describe()})"
+                    day,
+                    place.zone,
+                    [],
+                    ("R10", "R11"),
+                    f"not one of their best days ({best.describe()})",
                 )
             local = [(best.start, best.end)]
             rules: tuple[str, ...] = ("R10",)
         else:
             if day.isoweekday() > 5:
                 # R11: no weekends.
-                return _DayPlan([], ("R11",), "weekend")
+                return _DayPlan(day, place.zone, [], ("R11",), "weekend")
             local = list(settings.call_windows)
             rules = ("R10",)
             if day.isoweekday() == 1:
@@ -121,9 +149,7 @@ class _Calendar:
                 cut = settings.friday_ends_at
                 local = [(a, min(b, cut)) for a, b in local if a < cut]
                 rules = ("R10", "R11")
-        zone = place.zone
-        windows = [(_at(day, a, zone), _at(day, b, zone)) for a, b in local]
-        return _DayPlan(windows, rules, "no call windows that day")
+        return _DayPlan(day, place.zone, local, rules, "no call windows that day")
 
     def windows_left(
         self, contact: Contact, place: Place, day: dt.date, now: dt.datetime
@@ -139,12 +165,21 @@ class _Calendar:
     ) -> tuple[dt.date, tuple[str, ...]]:
         """The first day from `day` on that has a call window, and the rules of the
         days skipped on the way (weekends R11, holidays R12)."""
-        needed = dt.timedelta(minutes=self.settings.min_window_minutes)
+        key = (place.zone, place.country, place.subdivision, contact.best_time, day)
+        known = self._callable.get(key)
+        if known is None:
+            known = self._callable[key] = self._first_callable_day(contact, place, day)
+        return known
+
+    def _first_callable_day(
+        self, contact: Contact, place: Place, day: dt.date
+    ) -> tuple[dt.date, tuple[str, ...]]:
+        needed = self.settings.min_window_minutes
         current = day
         skipped: list[str] = []
         for _ in range(SEARCH_DAYS):
             plan = self.plan(contact, place, current)
-            if any(b - a >= needed for a, b in plan.windows):
+            if plan.has_window(needed):
                 return current, tuple(dict.fromkeys(skipped))
             skipped.extend(r for r in plan.rules if r != "R10")
             current += ONE_DAY
@@ -154,7 +189,9 @@ class _Calendar:
 def _at(day: dt.date, clock: dt.time, zone: str) -> dt.datetime:
     """A wall-clock time on a day in a zone; a time skipped by a DST change moves
     forward to the first real instant (pendulum's rule)."""
-    return pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=zone)
+    return _plain(
+        pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=zone)
+    )
 
 
 # -- what the log says about one pair ------------------------------------------
@@ -175,7 +212,27 @@ class _Facts:
     decision_date: dt.date | None = None
 
     def local_day(self, moment: dt.datetime) -> dt.date:
-        return moment.astimezone(self.zone).date()
+        return dt.datetime.fromtimestamp(moment.timestamp(), self.zone).date()
+
+
+def _plain_date(day: dt.date) -> dt.date:
+    """A stdlib date: pendulum's own arithmetic is many times slower, and the rules
+    do a great deal of it."""
+    return dt.date(day.year, day.month, day.day)
+
+
+def _plain(moment: dt.datetime) -> dt.datetime:
+    return dt.datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        tzinfo=moment.tzinfo,
+        fold=moment.fold,
+    )
 
 
 def _midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
@@ -232,14 +289,16 @@ def _read_log(
     start = stage_start(application, log, zone)
     cycle_start = start
     from_reply = False
-    decision_date = application.decision_expected_on
+    decision_date: dt.date | None = application.decision_expected_on
+    if decision_date is not None:
+        decision_date = _plain_date(decision_date)
     for entry in log:
         if entry.kind is LogKind.REPLY and entry.at > cycle_start:
             # R14: an employer reply starts a new cycle of the stage.
             cycle_start = entry.at
             from_reply = True
         if entry.decision_expected_on is not None:
-            decision_date = entry.decision_expected_on
+            decision_date = _plain_date(entry.decision_expected_on)
     facts = _Facts(
         zone=zone,
         stage_start=start,
@@ -297,7 +356,7 @@ class Judge:
     def local_now(self, zone: str) -> dt.datetime:
         local = self._local_now.get(zone)
         if local is None:
-            local = self._local_now[zone] = self.now.astimezone(_zone(zone))
+            local = self._local_now[zone] = _plain(self.now.astimezone(_zone(zone)))
         return local
 
     def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
@@ -563,7 +622,7 @@ class Judge:
                         TaskKind.THANK_YOU,
                         application.id,
                         who.id if who else None,
-                        pendulum.instance(due),
+                        due,
                         f"thank-you note to {who.name if who else application.company} "
                         f"for the interview{' (late)' if late else ''}",
                         late=late,
@@ -587,7 +646,7 @@ class Judge:
                         TaskKind.COURTESY,
                         application.id,
                         first_contact.id if first_contact else None,
-                        pendulum.instance(last_moment),
+                        last_moment,
                         f"courtesy thank-you to {application.company}: "
                         "you would welcome future openings",
                         rules=("R17",) if application.outcome is Outcome.WITHDRAWN else ("R15",),
@@ -652,18 +711,16 @@ class _Base:
             kind=kind,
             rules=tuple(dict.fromkeys(rules)),
             reason=reason,
-            windows=tuple(
-                CallWindow(pendulum.instance(a), pendulum.instance(b)) for a, b in windows
-            ),
+            windows=tuple(CallWindow(a, b) for a, b in windows),
             next=None
             if next_day is None
             else pendulum.date(next_day.year, next_day.month, next_day.day),
             overdue=overdue,
             zone=self.place.zone,
             zone_guessed=self.place.zone_guessed,
-            last_contact=pendulum.instance(last),
+            last_contact=last,
             talking_points=talking,
-            changes_at=pendulum.instance(changes_at),
+            changes_at=changes_at,
             no_more_messages=no_more_messages,
         )
 
@@ -809,7 +866,7 @@ def verdict_order(
     """The spec's order: calls (open now, overdue, longest since last contact),
     then e-mails, waits by date, done, blocked; company name breaks ties."""
     company = companies.get(verdict.application, "")
-    since = -(now - verdict.last_contact).total_seconds() if verdict.last_contact else 0.0
+    since = verdict.last_contact.timestamp() if verdict.last_contact else now.timestamp()
     if verdict.kind is VerdictKind.CALL:
         open_now = verdict.open_window(now) is not None
         return (
