@@ -359,13 +359,19 @@ class Judge:
             local = self._local_now[zone] = _plain(self.now.astimezone(_zone(zone)))
         return local
 
+    def past(self, log: Sequence[LogEntry]) -> Sequence[LogEntry]:
+        """The log up to now: entries later than now are ignored."""
+        if not log or log[-1].at <= self.now:
+            return log
+        return [e for e in log if e.at <= self.now]
+
     def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
         """The verdict for one application and one of its contacts."""
         place = self.place(contact)
         zone = _zone(place.zone)
         local_now = self.local_now(place.zone)
         today = local_now.date()
-        past = [e for e in log if e.at <= self.now]  # entries later than now are ignored
+        past = self.past(log)
         facts = _read_log(application, contact, past, zone, today)
         return self._decide(_Base(application, contact, place, facts, local_now, past))
 
@@ -579,7 +585,7 @@ class Judge:
     ) -> list[Task]:
         settings = self.settings
         tasks: list[Task] = []
-        past = [e for e in log if e.at <= self.now]
+        past = self.past(log)
         for verdict in verdicts:
             contact = next((c for c in contacts if c.id == verdict.contact), None)
             if contact is None or application.follow_up in (FollowUp.EMAIL, FollowUp.NONE):
