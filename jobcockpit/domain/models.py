@@ -170,12 +170,17 @@ def parse_date(value: object, record: str, key: str) -> pendulum.Date:
     return pendulum.date(parsed.year, parsed.month, parsed.day)
 
 
-def parse_timestamp(value: object, record: str, key: str) -> pendulum.DateTime:
-    """An ISO 8601 timestamp that carries its offset; one without is refused."""
+def parse_timestamp(value: object, record: str, key: str) -> dt.datetime:
+    """An ISO 8601 timestamp that carries its offset; one without is refused.
+
+    The result is a plain aware datetime (pendulum's DateTime is one too): a
+    data file holds tens of thousands of them, and building pendulum objects
+    would cost more than reading the whole file.
+    """
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise RecordError(record, key, "timestamp has no UTC offset")
-        return pendulum.instance(value)
+        return value
     if not isinstance(value, str):
         raise RecordError(record, key, "must be an ISO timestamp such as 2026-11-18T10:15:00-07:00")
     try:
@@ -188,10 +193,10 @@ def parse_timestamp(value: object, record: str, key: str) -> pendulum.DateTime:
         raise RecordError(
             record, key, f"{value!r} has no UTC offset (write it as e.g. {value}+01:00 or ...Z)"
         )
-    return pendulum.instance(parsed)
+    return parsed
 
 
-def parse_moment(value: object, record: str, key: str) -> pendulum.DateTime | pendulum.Date:
+def parse_moment(value: object, record: str, key: str) -> dt.datetime | pendulum.Date:
     """A timestamp with an offset, or a date alone (midnight in the contact's zone)."""
     if isinstance(value, str) and len(value.strip()) == 10:
         return parse_date(value, record, key)
@@ -211,7 +216,7 @@ def parse_clock(value: object, record: str, key: str) -> pendulum.Time:
     return pendulum.time(parsed.hour, parsed.minute, parsed.second)
 
 
-def format_moment(value: pendulum.DateTime | pendulum.Date | None) -> str | None:
+def format_moment(value: dt.date | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -367,7 +372,7 @@ class Application:
     position: str
     applied_on: pendulum.Date
     stage: Stage = Stage.APPLIED
-    stage_since: pendulum.DateTime | pendulum.Date | None = None
+    stage_since: dt.datetime | dt.date | None = None
     follow_up: FollowUp = FollowUp.ANY
     decision_expected_on: pendulum.Date | None = None
     outcome: Outcome | None = None
@@ -467,7 +472,7 @@ class LogEntry:
 
     application: str
     kind: LogKind
-    at: pendulum.DateTime
+    at: dt.datetime
     contact: str | None = None
     note: str = ""
     decision_expected_on: pendulum.Date | None = None
