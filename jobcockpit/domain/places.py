@@ -153,5 +153,8 @@ def business_calendar(country: str | None, subdivision: str | None) -> BusinessC
     return BusinessCalendar(country, subdivision)
 
 
+_WEEKDAYS = tuple(Weekday)
+
+
 def weekday_of(day: dt.date) -> Weekday:
-    return list(Weekday)[day.isoweekday() - 1]
+    return _WEEKDAYS[day.weekday()]

@@ -284,7 +284,7 @@ def _read_log(
     contact: Contact,
     log: Sequence[LogEntry],
     zone: ZoneInfo,
-    today: dt.date,
+    today_starts: dt.datetime,
 ) -> _Facts:
     start = stage_start(application, log, zone)
     cycle_start = start
@@ -313,13 +313,18 @@ def _read_log(
             facts.last_contact = entry.at
         if entry.at < cycle_start:
             continue
-        if entry.kind.is_follow_up:
+        kind = entry.kind
+        if kind in _FOLLOW_UPS:
             facts.follow_ups.append(entry)
-        elif entry.kind is LogKind.VOICEMAIL:
+        elif kind is LogKind.VOICEMAIL:
             facts.voicemails.append(entry)
-        if entry.kind.is_call and facts.local_day(entry.at) == today:
+        if kind in _CALLS and entry.at >= today_starts:
             facts.dials_today += 1
     return facts
+
+
+_FOLLOW_UPS = frozenset(kind for kind in LogKind if kind.is_follow_up)
+_CALLS = frozenset(kind for kind in LogKind if kind.is_call)
 
 
 # -- judging -------------------------------------------------------------------
@@ -372,7 +377,7 @@ class Judge:
         local_now = self.local_now(place.zone)
         today = local_now.date()
         past = self.past(log)
-        facts = _read_log(application, contact, past, zone, today)
+        facts = _read_log(application, contact, past, zone, _midnight(today, zone))
         return self._decide(_Base(application, contact, place, facts, local_now, past))
 
     # The precedence of the spec: blocked, then done, then the waits, then the calendar.
@@ -669,7 +674,10 @@ def courtesy_due(calendar: BusinessCalendar, decided_on: dt.date, settings: Sett
 def _uses_courtesy(entry: LogEntry) -> bool:
     """R15: any follow-up or voicemail after the decision uses the courtesy up; a
     thank-you note logged then is the courtesy itself."""
-    return entry.kind.is_follow_up or entry.kind in (LogKind.VOICEMAIL, LogKind.THANK_YOU)
+    return entry.kind in _USES_COURTESY
+
+
+_USES_COURTESY = _FOLLOW_UPS | {LogKind.VOICEMAIL, LogKind.THANK_YOU}
 
 
 @dataclass(slots=True)
