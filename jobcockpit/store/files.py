@@ -1,0 +1,176 @@
+"""Writing a file so that a crash leaves either the old bytes or the new ones.
+
+The protocol is the usual one (temporary file in the same folder, write, fsync,
+rename over the target, fsync the folder); it lives here so the data file, its
+backups and a restore all get the same promise. The temporary file is locked
+while it is written, so a second jobcockpit cleaning up after a crash can tell
+a dead writer's leftover from a live writer's file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+StatKey = tuple[int, int, int]
+"""(st_mtime_ns, st_size, st_ino): changes whenever the file's bytes may have."""
+
+TEMP_MARK = ".tmp-"
+_TOKEN_HEX = 12
+
+if sys.platform == "win32":  # pragma: no cover - the lock is advisory and POSIX-only
+
+    def _lock(fd: int) -> None:
+        return None
+
+    def _try_lock(fd: int) -> bool:
+        return True
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+
+def stat_key(result: os.stat_result) -> StatKey:
+    return (result.st_mtime_ns, result.st_size, result.st_ino)
+
+
+def real_file(path: Path) -> Path:
+    """The file a (possibly symlinked) path stands for, so that saving replaces
+    the file behind a link instead of the link itself."""
+    return Path(os.path.realpath(path))
+
+
+def parse_document(blob: bytes) -> dict[str, dict[str, Any]]:
+    """The tables of a data file, or ValueError saying in a few words what is
+    wrong: a file must be an object of tables, each an object of documents."""
+    if not blob.strip():
+        raise ValueError("the file is empty")
+    if b"\x00" in blob:
+        raise ValueError("the file holds NUL bytes (it was cut short by a crash or a full disk)")
+    try:
+        data = orjson.loads(blob)
+    except orjson.JSONDecodeError as error:
+        raise ValueError(f"it is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"it holds a JSON {_kind(data)}, not an object of tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"table {name!r} is a JSON {_kind(table)}, not an object")
+        for key, document in table.items():
+            if not isinstance(document, dict):
+                raise ValueError(f"{name} {key!r} is a JSON {_kind(document)}, not an object")
+    return data
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "null"
+    return "number"
+
+
+def temp_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}{re.escape(TEMP_MARK)}[0-9a-f]{{{_TOKEN_HEX}}}$")
+
+
+def write_replace(target: Path, blob: bytes | Sequence[bytes], *, mode: int = 0o600) -> StatKey:
+    """Put `blob` (or its pieces, in order) at `target` in one rename, durable
+    once this returns except for the folder entry (see `fsync_folder`). On
+    failure the target is as it was and the temporary file is gone. Returns the
+    new file's stat key."""
+    temp = target.with_name(f".{target.name}{TEMP_MARK}{secrets.token_hex(_TOKEN_HEX // 2)}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
+    replaced = False
+    closed = False
+    try:
+        _lock(fd)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        for piece in (blob,) if isinstance(blob, bytes) else blob:
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+        os.fsync(fd)
+        key = stat_key(os.fstat(fd))
+        if sys.platform == "win32":  # pragma: no cover - Windows cannot rename an open file
+            os.close(fd)
+            closed = True
+        temp.replace(target)
+        replaced = True
+    finally:
+        if not closed:
+            os.close(fd)
+        if not replaced:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    return key
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut; a no-op where folders
+    cannot be synced (Windows, some network file systems)."""
+    if sys.platform == "win32":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    """Delete temporary files a killed writer left in `folder`; a file still
+    locked belongs to a writer at work and is kept. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        candidates = [entry for entry in folder.iterdir() if pattern.match(entry.name)]
+    except OSError:
+        return removed
+    for leftover in candidates:
+        try:
+            fd = os.open(leftover, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if not _try_lock(fd):
+                continue
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed

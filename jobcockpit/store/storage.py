@@ -1,0 +1,204 @@
+"""A TinyDB storage that is crash-safe and fast enough for a large job hunt.
+
+TinyDB's own JSONStorage rewrites the file in place (a crash mid-write loses
+everything) and re-parses the whole file on every call; CachingMiddleware is
+quick only because it delays writes, which breaks the promise that a change is
+on disk once the cockpit says so. This storage writes every save atomically
+with orjson, keeps the parsed data while the file on disk is unchanged, re-uses
+the serialised bytes of tables a save did not touch, and can gather several
+TinyDB writes into one save (`batch`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from jobcockpit.store.backups import newest_good_backup, remove_backup_leftovers
+from jobcockpit.store.errors import DataFileCorrupt, DataFileMissing
+from jobcockpit.store.files import (
+    StatKey,
+    fsync_folder,
+    parse_document,
+    real_file,
+    remove_leftovers,
+    stat_key,
+    temp_pattern,
+    write_replace,
+)
+
+Data = dict[str, dict[str, Any]]
+
+
+class AtomicJSONStorage(Storage):
+    """The whole database as one UTF-8 JSON file, replaced atomically on save.
+
+    `expect_file` says the file is known to exist (it was opened, not created):
+    then a file that vanishes is an error instead of an empty database, so an
+    unmounted folder never turns into a fresh, nearly empty job hunt.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, expect_file: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.target = real_file(self.path)
+        self._expect_file = expect_file
+        self._known: StatKey | None = None
+        """The file as last read or written by us."""
+        self._data: Data | None = None
+        self._have_data = False
+        """Whether `_data` is what the file at `_known` holds (None: no file yet)."""
+        self._fragments: dict[str, tuple[dict[str, Any], bytes]] = {}
+        """Per table: the table object last saved and its serialised bytes."""
+        self._in_batch = False
+        self._pending: Data | None = None
+
+    # -- TinyDB's interface ----------------------------------------------------
+
+    def read(self) -> Data | None:
+        if self._pending is not None:
+            return self._pending
+        try:
+            current = stat_key(self.target.stat())
+        except FileNotFoundError:
+            self._no_file()
+            return None
+        if self._have_data and current == self._known:
+            return self._data
+        return self._parse()
+
+    def write(self, data: Data) -> None:
+        if self._in_batch:
+            self._pending = data
+            return
+        self._save(data)
+
+    def close(self) -> None:
+        self._forget()
+
+    # -- beyond TinyDB ---------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Gather the writes made inside into one save at the end; when the
+        block raises, nothing is saved and the next read sees the file as it
+        was (TinyDB may have changed the cached data in place, so that copy is
+        dropped, not trusted)."""
+        if self._in_batch:
+            raise RuntimeError("storage batches do not nest")
+        self._in_batch = True
+        self._pending = None
+        try:
+            yield
+        except BaseException:
+            self._in_batch = False
+            self._pending = None
+            self._forget()
+            raise
+        pending, self._pending, self._in_batch = self._pending, None, False
+        if pending is not None:
+            self._save(pending)
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program replaced, changed or removed the file since
+        we last read or wrote it."""
+        try:
+            current: StatKey | None = stat_key(self.target.stat())
+        except FileNotFoundError:
+            current = None
+        return current != self._known
+
+    def remove_leftovers(self) -> list[Path]:
+        """Temporary files of saves and backups that a killed jobcockpit left."""
+        removed = remove_leftovers(self.target.parent, temp_pattern(self.target.name))
+        return removed + remove_backup_leftovers(self.path)
+
+    # -- inside ----------------------------------------------------------------
+
+    def _no_file(self) -> None:
+        if self._expect_file:
+            raise DataFileMissing(self.path)
+        self._known = None
+        self._data = None
+        self._have_data = True
+
+    def _parse(self) -> Data:
+        with self.target.open("rb") as handle:
+            key = stat_key(os.fstat(handle.fileno()))
+            blob = handle.read()
+        try:
+            data = parse_document(blob)
+        except ValueError as error:
+            raise DataFileCorrupt(self.path, newest_good_backup(self.path), str(error)) from None
+        self._known = key
+        self._data = data
+        self._have_data = True
+        self._expect_file = True
+        self._fragments = {}
+        return data
+
+    def _forget(self) -> None:
+        self._data = None
+        self._have_data = False
+        self._fragments = {}
+
+    def _check_before_replacing(self) -> int:
+        """Refuse to replace a file we have not read that does not parse, or to
+        recreate one that vanished; returns the mode the new file should have."""
+        try:
+            current = self.target.stat()
+        except FileNotFoundError:
+            if self._expect_file:
+                raise DataFileMissing(self.path) from None
+            return 0o600
+        if stat_key(current) != self._known:
+            try:
+                parse_document(self.target.read_bytes())
+            except ValueError as error:
+                raise DataFileCorrupt(
+                    self.path, newest_good_backup(self.path), str(error)
+                ) from None
+        return current.st_mode & 0o7777
+
+    def _serialise(self, data: Data) -> tuple[list[bytes], dict[str, tuple[dict[str, Any], bytes]]]:
+        """The file's bytes, in pieces written one after the other (joining
+        megabytes only to write them would copy them twice). A table that is the
+        very object saved last time (TinyDB replaces a table's dict whenever it
+        changes one) is not serialised again: that is most of a save's cost."""
+        fragments: dict[str, tuple[dict[str, Any], bytes]] = {}
+        parts: list[bytes] = []
+        for name, table in data.items():
+            cached = self._fragments.get(name)
+            blob = cached[1] if cached is not None and cached[0] is table else orjson.dumps(table)
+            fragments[name] = (table, blob)
+            parts += (b"," if parts else b"{", orjson.dumps(name), b":", blob)
+        parts.append(b"}\n" if parts else b"{}\n")
+        return parts, fragments
+
+    def _save(self, data: Data) -> None:
+        try:
+            mode = self._check_before_replacing()
+            blob, fragments = self._serialise(data)
+            key = write_replace(self.target, blob, mode=mode)
+        except BaseException:
+            self._forget()
+            raise
+        self._known = key
+        self._data = data
+        self._have_data = True
+        self._expect_file = True
+        self._fragments = fragments
+        try:
+            fsync_folder(self.target.parent)
+        except BaseException:
+            # The new file is in place but may not survive a power cut; make
+            # the next read take it from the disk, whatever the disk says.
+            self._known = None
+            self._forget()
+            raise

@@ -1,0 +1,122 @@
+"""Records, boards and clocks for the store's tests: fixed dates, fixed zones,
+and every field of every record filled in, so a round trip that drops one shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from jobcockpit.domain.board import Board
+from jobcockpit.domain.models import Application, Contact, LogEntry
+
+START = dt.datetime(2026, 11, 17, 15, 0, tzinfo=dt.UTC)
+
+
+class Clock:
+    """A clock the test moves by hand, so backups never depend on today."""
+
+    def __init__(self, now: dt.datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+def application(**fields: Any) -> Application:
+    values: dict[str, Any] = {
+        "id": "a1",
+        "company": "Acme Tools",
+        "position": "Data analyst",
+        "applied_on": "2026-11-02",
+        "contacts": ["c1"],
+    }
+    values.update(fields)
+    return Application.from_dict(values)
+
+
+def contact(**fields: Any) -> Contact:
+    values: dict[str, Any] = {"id": "c1", "name": "Dana Ruiz"}
+    values.update(fields)
+    return Contact.from_dict(values)
+
+
+def entry(**fields: Any) -> LogEntry:
+    values: dict[str, Any] = {
+        "application": "a1",
+        "contact": "c1",
+        "kind": "voicemail",
+        "at": "2026-11-18T10:15:00-07:00",
+    }
+    values.update(fields)
+    return LogEntry.from_dict(values)
+
+
+def full_contact() -> Contact:
+    """Every field set, and keys a newer jobcockpit might have written."""
+    return contact(
+        role="Hiring manager",
+        phone="+1 505 555 0100",
+        email="dana@example.com",
+        timezone="America/Denver",
+        country="US",
+        subdivision="NM",
+        best_time={"days": ["tue", "wed", "thu"], "from": "10:00", "to": "11:30"},
+        verified=True,
+        pronouns="she/her",
+        x_future={"nested": [1, 2.5, None, True, "ü"]},
+    )
+
+
+def full_application() -> Application:
+    return application(
+        id="a1",
+        company="Acme Tools",
+        position="Data analyst",
+        stage="decided",
+        applied_on="2026-11-10",
+        stage_since="2026-11-20T16:00:00-07:00",
+        follow_up="phone",
+        decision_expected_on="2026-11-27",
+        outcome="rejected",
+        keep_in_touch=True,
+        contacts=["c1", "c2"],
+        notes="Met at the fair.\nSecond line, with “quotes” and émojis 🚀",
+        posting_url="https://example.com/jobs/1",
+        salary_band={"min": 50000, "max": 60000, "currency": "USD"},
+    )
+
+
+def full_log() -> list[LogEntry]:
+    return [
+        entry(
+            id="l1",
+            kind="interview",
+            at="2026-11-20T16:00:00-07:00",
+            note="Panel of three",
+            decision_expected_on="2026-11-27",
+            x_duration_minutes=45,
+        ),
+        entry(kind="voicemail", at="2026-11-18T10:15:00-07:00", note=""),
+        entry(contact=None, kind="reply", at="2026-11-25T09:00:00+01:00", note="Sadly no"),
+    ]
+
+
+def full_board() -> Board:
+    return Board(
+        [full_application(), application(id="a2", company="Beta Corp", contacts=[])],
+        [full_contact(), contact(id="c2", name="Sam Lee")],
+        full_log(),
+    )
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Temporary files of unfinished saves, in the folder and its backups."""
+    found = [p for p in folder.iterdir() if ".tmp-" in p.name]
+    backups = folder / "backups"
+    if backups.is_dir():
+        found += [p for p in backups.iterdir() if ".tmp-" in p.name]
+    return found
