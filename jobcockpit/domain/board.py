@@ -193,7 +193,12 @@ class Board:
         restored_log = [self.log[k] for k in change.delete_log if k in self.log]
         for app_id in change.delete_applications:
             restored_log.extend(self.log_of(app_id))
-        removed_log = [e.key for e in change.add_log if e.key not in self.log]
+        deleted = set(delete_applications)
+        # Deleting an application takes its log with it; listing those entries
+        # again would ask to delete what is already gone.
+        removed_log = [
+            e.key for e in change.add_log if e.key not in self.log and e.application not in deleted
+        ]
         replaced_log = [self.log[e.key] for e in change.add_log if e.key in self.log]
         return Changeset(
             put_applications=tuple(put_applications),

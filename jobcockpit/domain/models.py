@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -148,6 +148,9 @@ def _choice(
     value = raw.get(key)
     if value is None:
         return default
+    member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member  # type: ignore[return-value]
     try:
         return enum(value)
     except ValueError:
@@ -228,9 +231,8 @@ def format_clock(value: dt.time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def _extra(raw: Mapping[str, Any], known: Iterable[str]) -> dict[str, Any]:
-    known_keys = set(known)
-    return {key: value for key, value in raw.items() if key not in known_keys}
+def _extra(raw: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    return {key: value for key, value in raw.items() if key not in known}
 
 
 # -- records -------------------------------------------------------------------
@@ -311,6 +313,7 @@ class Contact:
         "best_time",
         "verified",
     )
+    KNOWN = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
         record = f"contact {self.id or '?'}"
@@ -346,7 +349,7 @@ class Contact:
             subdivision=_optional_text(raw, "subdivision", record),
             best_time=None if best is None else BestTime.from_dict(best, record),
             verified=_bool(raw, "verified", record),
-            extra=_extra(raw, cls.FIELDS),
+            extra=_extra(raw, cls.KNOWN),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -397,6 +400,7 @@ class Application:
         "notes",
         "posting_url",
     )
+    KNOWN = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
         record = f"application {self.id or '?'}"
@@ -444,7 +448,7 @@ class Application:
             contacts=tuple(contacts),
             notes=_text(raw, "notes", record),
             posting_url=_optional_text(raw, "posting_url", record),
-            extra=_extra(raw, cls.FIELDS),
+            extra=_extra(raw, cls.KNOWN),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -480,6 +484,7 @@ class LogEntry:
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     FIELDS = ("id", "application", "contact", "kind", "at", "note", "decision_expected_on")
+    KNOWN = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
         if not self.application:
@@ -490,7 +495,8 @@ class LogEntry:
     @property
     def identity(self) -> tuple[str, str | None, str, str]:
         """What makes an entry the same one when it carries no id (the spec)."""
-        return (self.application, self.contact, self.kind.value, self.at.isoformat())
+        instant = self.at.astimezone(dt.UTC).isoformat()
+        return (self.application, self.contact, self.kind.value, instant)
 
     @property
     def key(self) -> str:
@@ -530,7 +536,7 @@ class LogEntry:
             decision_expected_on=None
             if expected is None
             else parse_date(expected, record, "decision_expected_on"),
-            extra=_extra(raw, cls.FIELDS),
+            extra=_extra(raw, cls.KNOWN),
         )
 
     def to_dict(self) -> dict[str, Any]:
