@@ -83,3 +83,17 @@ def test_the_same_moment_in_two_offsets_is_the_same_log_entry() -> None:
         at=dt.datetime(2026, 11, 10, 10, tzinfo=dt.timezone(dt.timedelta(hours=1))),
     )
     assert utc.key == berlin.key
+
+
+def test_moving_a_log_entry_to_another_application_leaves_no_stale_copy() -> None:
+    board = BASE.apply(Changeset(put_applications=(app("a2", ("c1",)),)))
+    first = LogEntry(
+        id="l1", application="a1", kind=LogKind.REPLY, at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC)
+    )
+    board = board.apply(Changeset(add_log=(first,)))
+    moved = LogEntry(
+        id="l1", application="a2", kind=LogKind.REPLY, at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC)
+    )
+    board = board.apply(Changeset(add_log=(moved,)))
+    assert [e.id for e in board.log_of("a1")] == [None]
+    assert [e.id for e in board.log_of("a2")] == ["l1"]

@@ -125,6 +125,9 @@ class Board:
                 raise RecordError(f"log entry {key}", "id", "does not exist")
             touched.add(log.pop(key).application)
         for entry in change.add_log:
+            replaced = log.get(entry.key)
+            if replaced is not None:
+                touched.add(replaced.application)
             log[entry.key] = entry
             touched.add(entry.application)
 

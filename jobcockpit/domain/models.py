@@ -338,6 +338,8 @@ class Contact:
             raise RecordError(record, "id", "is required")
         best = raw.get("best_time")
         country = _optional_text(raw, "country", record)
+        if country is not None and (len(country.strip()) != 2 or not country.strip().isalpha()):
+            raise RecordError(record, "country", f"{country!r} is not a 2-letter country code")
         return cls(
             id=ident,
             name=_text(raw, "name", record, required=True),
@@ -345,7 +347,7 @@ class Contact:
             phone=_optional_text(raw, "phone", record),
             email=_optional_text(raw, "email", record),
             timezone=_optional_text(raw, "timezone", record),
-            country=country.upper() if country else None,
+            country=country.strip().upper() if country else None,
             subdivision=_optional_text(raw, "subdivision", record),
             best_time=None if best is None else BestTime.from_dict(best, record),
             verified=_bool(raw, "verified", record),

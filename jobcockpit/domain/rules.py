@@ -58,6 +58,14 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
+def _ago(day: dt.date, today: dt.date) -> str:
+    """'today', 'yesterday' or 'N days ago', in calendar days as a person counts."""
+    age = (today - day).days
+    if age <= 0:
+        return "today"
+    return "yesterday" if age == 1 else f"{age} days ago"
+
+
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -398,7 +406,7 @@ class Judge:
         cal = base.place.calendar
         start_day = facts.local_day(facts.cycle_start)
         cycle_rules: tuple[str, ...] = ("R14",) if facts.cycle_from_reply else ()
-        since = "their reply" if facts.cycle_from_reply else None
+        since = "they replied" if facts.cycle_from_reply else None
 
         # R7: after enough follow-ups in a cycle the ball is in their court.
         if len(facts.follow_ups) >= settings.max_follow_ups:
@@ -417,11 +425,8 @@ class Judge:
             ready = start_day + dt.timedelta(days=settings.applied_wait_days)
             overdue_from = start_day + dt.timedelta(days=settings.applied_overdue_days + 1)
             overdue = untouched and today >= overdue_from
-            age = (today - start_day).days
             stage_rule = ("R3", *cycle_rules)
-            stage_reason = (
-                f"{since} came {_days(age)} ago" if since else f"applied {_days(age)} ago"
-            )
+            stage_reason = f"{since or 'applied'} {_ago(start_day, today)}"
             waits.append(
                 _Wait(
                     ready,
@@ -437,12 +442,8 @@ class Judge:
                 start_day, settings.interviewed_overdue_business_days
             )
             overdue = untouched and today > overdue_after
-            age = cal.business_days_between(start_day, today)
             stage_rule = ("R6", *cycle_rules)
-            noun = "business day" if age == 1 else "business days"
-            stage_reason = (
-                f"{since} came {age} {noun} ago" if since else f"interviewed {age} {noun} ago"
-            )
+            stage_reason = f"{since or 'interviewed'} {_ago(start_day, today)}"
             waits.append(
                 _Wait(
                     ready,
