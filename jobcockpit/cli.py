@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 import tempfile
@@ -325,7 +324,7 @@ def _today(args: argparse.Namespace) -> int:
     with store:
         day = agenda(store.board, store.settings, now)
         if args.json:
-            _write(json.dumps(today_document(day), ensure_ascii=False, indent=2) + "\n")
+            _write(dump_json(today_document(day)))
         else:
             _write(render_today(day, store.board, store.settings.zone))
     return OK

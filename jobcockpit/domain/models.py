@@ -97,6 +97,7 @@ class Weekday(StrEnum):
         return list(Weekday).index(self) + 1
 
 
+_WEEKDAY_NAMES = {day.value: day for day in Weekday}
 WEEKDAYS = frozenset({Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI})
 
 
@@ -261,8 +262,8 @@ class BestTime:
             if not isinstance(days_raw, list) or not days_raw:
                 raise RecordError(record, "best_time.days", 'must be a list such as ["tue", "wed"]')
             try:
-                days = frozenset(Weekday(str(day).lower()[:3]) for day in days_raw)
-            except ValueError:
+                days = frozenset(_WEEKDAY_NAMES[str(day).lower()[:3]] for day in days_raw)
+            except KeyError:
                 raise RecordError(
                     record, "best_time.days", f"{days_raw!r} names a day that is not mon..sun"
                 ) from None
