@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 import tempfile
@@ -65,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as leaving:
         return _exit_code(leaving)
+    if args.run is not _cockpit:
+        # A one-shot command builds tens of thousands of records and drops them
+        # on exit; the cyclic collector would only slow it down (a quarter of
+        # `today`'s time at 10,000 applications).
+        gc.disable()
     try:
         code: int = args.run(args)
     except CommandError as error:
