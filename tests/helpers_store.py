@@ -3,9 +3,16 @@ and every field of every record filled in, so a round trip that drops one shows.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+import io
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.models import Application, Contact, LogEntry
@@ -120,3 +127,82 @@ def temp_files(folder: Path) -> list[Path]:
     if backups.is_dir():
         found += [p for p in backups.iterdir() if ".tmp-" in p.name]
     return found
+
+
+def report(config: pytest.Config, line: str) -> None:
+    """Put a count on the test run's own output, where the closing note of a
+    reliability run can quote it, with or without `-s`."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        return
+    with capture.global_and_fixture_disabled() if capture is not None else nullcontext():
+        reporter.write_line("")
+        reporter.write_line(line)
+
+
+FAULTY_OPERATIONS = ("open", "write", "fsync", "replace")
+
+
+class Faults:
+    """Make the nth call of one file operation fail with a chosen errno, the
+    way a full or dying disk would, and tell whether the call was reached.
+
+    "open" counts `os.open` and the built-in `open` together (pathlib's
+    `read_bytes` goes through `io.open`); "replace" is `os.replace`, which
+    `Path.replace` calls too."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+        self.calls = 0
+        self.hit = False
+        self.injected = 0
+
+    @contextmanager
+    def failing(self, operation: str, code: int, nth: int) -> Iterator[None]:
+        self.calls = 0
+        self.hit = False
+        with self._monkeypatch.context() as patch:
+            if operation == "open":
+                patch.setattr(os, "open", self._wrap(os.open, code, nth))
+                fake_open = self._wrap(io.open, code, nth)
+                patch.setattr(io, "open", fake_open)
+                patch.setattr(builtins, "open", fake_open)
+            else:
+                patch.setattr(os, operation, self._wrap(getattr(os, operation), code, nth))
+            yield
+
+    def _wrap(self, real: Callable[..., Any], code: int, nth: int) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            if self.calls == nth:
+                self.hit = True
+                self.injected += 1
+                raise OSError(code, os.strerror(code))
+            return real(*args, **kwargs)
+
+        return call
+
+
+def folder_state(folder: Path) -> dict[str, bytes | None]:
+    """Every file under `folder` with its bytes (None for a folder), to show
+    that something left the disk exactly as it was."""
+    return {
+        str(entry.relative_to(folder)): entry.read_bytes() if entry.is_file() else None
+        for entry in sorted(folder.rglob("*"))
+    }
+
+
+def zero_to_one(document: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The tests' own upgrade from a "format 0" that jobcockpit never wrote but
+    plausibly could have: TinyDB's defaults, with numbered documents and the
+    settings in a table of their own. It proves the migration machinery
+    without putting a fake format into the product."""
+    log = {LogEntry.from_dict(raw).key: raw for raw in document["log"].values()}
+    settings: dict[str, Any] = next(iter(document.get("settings", {}).values()), {})
+    return {
+        "applications": {raw["id"]: raw for raw in document["applications"].values()},
+        "contacts": {raw["id"]: raw for raw in document["contacts"].values()},
+        "log": log,
+        "meta": {"1": {"schema": 1, "settings": settings}},
+    }

@@ -17,6 +17,7 @@ from tinydb.table import Document
 
 from jobcockpit.store import AtomicJSONStorage, DataFileCorrupt, DataFileMissing, files
 from jobcockpit.store import storage as storage_module
+from jobcockpit.store.errors import FileChangedMeanwhile
 
 
 def database(path: Path, **options: Any) -> tuple[TinyDB, AtomicJSONStorage]:
@@ -287,3 +288,54 @@ def test_a_symlinked_data_file_is_saved_behind_the_link(tmp_path: Path) -> None:
 
     assert link.is_symlink()
     assert on_disk(real) == {"people": {"1": {"name": "Dana"}}}
+
+
+def test_a_guarded_batch_refuses_a_file_saved_by_another_program_since_it_was_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobs.json"
+    db, storage = database(path)
+    db.table("people").insert({"name": "Dana"})
+    theirs = b'{"people": {"1": {"name": "Dana"}, "2": {"name": "Theirs"}}}'
+    path.write_bytes(theirs)
+
+    with pytest.raises(FileChangedMeanwhile), storage.batch(guard=True):
+        db.table("people").insert({"name": "Ours"})
+    assert path.read_bytes() == theirs
+    assert temp_files(tmp_path) == []
+
+
+def test_a_guarded_batch_calls_off_its_rename_when_the_file_changes_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jobs.json"
+    db, storage = database(path)
+    db.table("people").insert({"name": "Dana"})
+    theirs = b'{"people": {"1": {"name": "Saved while we wrote"}}}'
+    real_fsync = os.fsync
+
+    def fsync_then_another_save(fd: int) -> None:
+        real_fsync(fd)
+        path.write_bytes(theirs)
+
+    with pytest.raises(FileChangedMeanwhile), storage.batch(guard=True):
+        db.table("people").insert({"name": "Ours"})
+        monkeypatch.setattr(os, "fsync", fsync_then_another_save)
+    assert path.read_bytes() == theirs
+    assert temp_files(tmp_path) == []
+
+
+def test_a_folder_that_refuses_the_flush_after_the_rename_does_not_undo_the_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jobs.json"
+    db, _ = database(path)
+    db.table("people").insert({"name": "Dana"})
+
+    def folder_refuses(folder: Path) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(storage_module, "fsync_folder", folder_refuses)
+    db.table("people").insert({"name": "Sam"})
+    assert sorted(doc["name"] for doc in on_disk(path)["people"].values()) == ["Dana", "Sam"]
+    assert sorted(doc["name"] for doc in db.table("people").all()) == ["Dana", "Sam"]

@@ -318,7 +318,7 @@ def test_a_data_file_that_vanished_is_not_recreated(tmp_path: Path) -> None:
 
 def test_changes_saved_by_another_program_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "jobs.json"
-    with filled(path) as first, Store.open(path) as second:
+    with filled(path) as first, Store.open(path, lock=False) as second:
         second.commit(Changeset(put_contacts=(contact(id="c9", name="From the CLI"),)))
         board = first.commit(note(first, "from the cockpit"))
 

@@ -1,11 +1,20 @@
 """The data file: one JSON file, saved atomically after every change.
 
-The rest of the app uses `Store` and these errors only; how the file is laid
-out and written is the store's business (see docs/data-file.md). Nothing here
-imports Textual, so the CLI and scripts can use it without a screen.
+The rest of the app uses `Store`, these errors and the helpers below only; how
+the file is laid out and written is the store's business (see
+docs/data-file.md and docs/reliability.md). Nothing here imports Textual, so
+the CLI and scripts can use it without a screen.
 """
 
+from jobcockpit.store.conflicts import (
+    CopyMerge,
+    compare_conflict_copy,
+    find_conflict_copies,
+    merge_conflict_copy,
+    retire_conflict_copy,
+)
 from jobcockpit.store.errors import (
+    ConflictError,
     DataFileCorrupt,
     DataFileMissing,
     DataFileTooNew,
@@ -13,6 +22,8 @@ from jobcockpit.store.errors import (
     SaveError,
     StoreError,
 )
+from jobcockpit.store.lock import LOCKED_ELSEWHERE
+from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
 from jobcockpit.store.store import (
     NEWER_FILE,
@@ -20,21 +31,32 @@ from jobcockpit.store.store import (
     Store,
     list_backups,
     newest_good_backup,
+    read_board,
     restore_backup,
 )
 
 __all__ = [
+    "LOCKED_ELSEWHERE",
     "NEWER_FILE",
     "SCHEMA_VERSION",
     "AtomicJSONStorage",
+    "ConflictError",
+    "CopyMerge",
     "DataFileCorrupt",
     "DataFileMissing",
     "DataFileTooNew",
     "ReadOnlyError",
+    "RecordConflict",
     "SaveError",
     "Store",
     "StoreError",
+    "compare_conflict_copy",
+    "find_conflict_copies",
     "list_backups",
+    "merge_conflict_copy",
     "newest_good_backup",
+    "read_board",
+    "rebase",
     "restore_backup",
+    "retire_conflict_copy",
 ]

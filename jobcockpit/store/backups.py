@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jobcockpit.store.files import (
     TEMP_MARK,
@@ -57,14 +59,19 @@ def list_backups(path: Path) -> list[Path]:
     return [entry for _, entry in sorted(found, reverse=True)]
 
 
-def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup that still reads as a data file, or None."""
+def newest_good_backup(
+    path: Path, readable: Callable[[dict[str, dict[str, Any]]], bool] | None = None
+) -> Path | None:
+    """The newest backup that still reads as a data file, or None; with
+    `readable`, also one whose contents it accepts (the store passes a check
+    of every record, so the backup it offers is one a restore will take)."""
     for backup in list_backups(path):
         try:
-            parse_document(backup.read_bytes())
+            data = parse_document(backup.read_bytes())
         except (OSError, ValueError):
             continue
-        return backup
+        if readable is None or readable(data):
+            return backup
     return None
 
 
@@ -94,6 +101,14 @@ def set_aside(path: Path, moment: dt.datetime) -> Path:
     whatever it held can still be salvaged."""
     name = real_file(path).name
     return _copy_into_backups(path, f"{name}.replaced.{stamp(moment)}.json")
+
+
+def keep_before_upgrade(path: Path, version: int, moment: dt.datetime) -> Path:
+    """Keep the file as it was before it is upgraded from format `version`,
+    outside the rotation: it is the one copy an older jobcockpit can still
+    open, and five busy hours must not rotate it away."""
+    name = real_file(path).name
+    return _copy_into_backups(path, f"{name}.format-{version}.{stamp(moment)}.json")
 
 
 def remove_backup_leftovers(path: Path) -> list[Path]:

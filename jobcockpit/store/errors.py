@@ -7,11 +7,35 @@ for a way back (the newest good backup) when there is one.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+_PLAIN_WORDS = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EIO: "disk error",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "not permitted",
+}
+
+
+def describe(error: BaseException) -> str:
+    """What went wrong in the words of someone who never saw an errno: "disk
+    full" is what a person can act on; the system's own wording follows in
+    brackets, because that is what a search or a support forum knows."""
+    if isinstance(error, OSError):
+        plain = _PLAIN_WORDS.get(error.errno or 0)
+        system = error.strerror or str(error) or type(error).__name__
+        if plain is not None and plain.lower() != system.lower():
+            return _one_line(f"{plain} ({system})")
+        return _one_line(system)
+    return _one_line(str(error) or type(error).__name__)
 
 
 class StoreError(Exception):
@@ -79,15 +103,43 @@ class SaveError(StoreError):
     """A save that did not happen: the file still holds the last saved state,
     so the same change can be tried again once the disk is back."""
 
-    def __init__(self, path: Path, cause: BaseException, problem: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        cause: BaseException,
+        problem: str | None = None,
+        *,
+        holds_last_save: bool = True,
+    ) -> None:
         self.path = path
         self.cause = cause
-        if problem is None:
-            if isinstance(cause, OSError) and cause.strerror:
-                problem = cause.strerror
-            else:
-                problem = str(cause) or type(cause).__name__
+        self.problem = describe(cause) if problem is None else _one_line(problem)
+        # When another program changed or removed the file, it no longer holds
+        # our last save, and saying so would send the person looking for it.
+        after = "it still holds what was saved before" if holds_last_save else "nothing was written"
+        super().__init__(f"could not save data file {path}: {self.problem}; {after}")
+
+
+class ConflictError(StoreError):
+    """Another program changed the file, and our change no longer fits what
+    it wrote (we edited a record it deleted, say). Nothing was written: the
+    file keeps the other program's version, which the store now shows."""
+
+    def __init__(self, path: Path | None, record: str, problem: str) -> None:
+        self.path = path
+        self.record = record
         self.problem = _one_line(problem)
+        where = f"data file {path}" if path is not None else "the data"
         super().__init__(
-            f"could not save data file {path}: {self.problem}; it still holds what was saved before"
+            f"{where} was changed by another program and this change no longer fits: "
+            f"{record}: {self.problem}; nothing was saved, the file keeps the other version"
         )
+
+
+class FileChangedMeanwhile(StoreError):  # noqa: N818 - reads as what happened
+    """Another program saved the file while we were saving ours; the store
+    reads it again and retries, so this rarely reaches a person."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"data file {path} was changed by another program while being saved")

@@ -16,7 +16,7 @@ import re
 import secrets
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,11 +100,21 @@ def temp_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"^\.{re.escape(name)}{re.escape(TEMP_MARK)}[0-9a-f]{{{_TOKEN_HEX}}}$")
 
 
-def write_replace(target: Path, blob: bytes | Sequence[bytes], *, mode: int = 0o600) -> StatKey:
+def write_replace(
+    target: Path,
+    blob: bytes | Sequence[bytes],
+    *,
+    mode: int = 0o600,
+    before_replace: Callable[[], None] | None = None,
+) -> StatKey:
     """Put `blob` (or its pieces, in order) at `target` in one rename, durable
     once this returns except for the folder entry (see `fsync_folder`). On
     failure the target is as it was and the temporary file is gone. Returns the
-    new file's stat key."""
+    new file's stat key.
+
+    `before_replace` runs just before the rename and may raise to call it off:
+    the last moment to notice that another program saved the target, which
+    writing and flushing the new bytes may have taken milliseconds to do."""
     temp = target.with_name(f".{target.name}{TEMP_MARK}{secrets.token_hex(_TOKEN_HEX // 2)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     replaced = False
@@ -123,6 +133,8 @@ def write_replace(target: Path, blob: bytes | Sequence[bytes], *, mode: int = 0o
         if sys.platform == "win32":  # pragma: no cover - Windows cannot rename an open file
             os.close(fd)
             closed = True
+        if before_replace is not None:
+            before_replace()
         temp.replace(target)
         replaced = True
     finally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from jobcockpit.store.backups import newest_good_backup, remove_backup_leftovers
-from jobcockpit.store.errors import DataFileCorrupt, DataFileMissing
+from jobcockpit.store.errors import DataFileCorrupt, DataFileMissing, FileChangedMeanwhile
 from jobcockpit.store.files import (
     StatKey,
     fsync_folder,
@@ -42,13 +42,24 @@ class AtomicJSONStorage(Storage):
     `expect_file` says the file is known to exist (it was opened, not created):
     then a file that vanishes is an error instead of an empty database, so an
     unmounted folder never turns into a fresh, nearly empty job hunt.
+
+    `readable` judges a backup before a damaged file's error offers it; the
+    store passes its check of every record, so the backup offered is one a
+    restore would take.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, expect_file: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        expect_file: bool = False,
+        readable: Callable[[Data], bool] | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.target = real_file(self.path)
         self._expect_file = expect_file
+        self._readable = readable
         self._known: StatKey | None = None
         """The file as last read or written by us."""
         self._data: Data | None = None
@@ -57,6 +68,7 @@ class AtomicJSONStorage(Storage):
         self._fragments: dict[str, tuple[dict[str, Any], bytes]] = {}
         """Per table: the table object last saved and its serialised bytes."""
         self._in_batch = False
+        self._guard = False
         self._pending: Data | None = None
 
     # -- TinyDB's interface ----------------------------------------------------
@@ -67,10 +79,14 @@ class AtomicJSONStorage(Storage):
         try:
             current = stat_key(self.target.stat())
         except FileNotFoundError:
+            if self._guard:
+                raise DataFileMissing(self.path) from None
             self._no_file()
             return None
         if self._have_data and current == self._known:
             return self._data
+        if self._guard and current != self._known:
+            raise FileChangedMeanwhile(self.path)
         return self._parse()
 
     def write(self, data: Data) -> None:
@@ -85,25 +101,33 @@ class AtomicJSONStorage(Storage):
     # -- beyond TinyDB ---------------------------------------------------------
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, *, guard: bool = False) -> Iterator[None]:
         """Gather the writes made inside into one save at the end; when the
         block raises, nothing is saved and the next read sees the file as it
         was (TinyDB may have changed the cached data in place, so that copy is
-        dropped, not trusted)."""
+        dropped, not trusted).
+
+        With `guard`, the batch is made on the file exactly as last read: if
+        another program saved it since, up to the moment of the rename, the
+        batch raises `FileChangedMeanwhile` and writes nothing, so a save
+        computed on an older state never lands over a newer one."""
         if self._in_batch:
             raise RuntimeError("storage batches do not nest")
         self._in_batch = True
+        self._guard = guard
         self._pending = None
         try:
             yield
+            pending, self._pending = self._pending, None
+            if pending is not None:
+                self._save(pending)
         except BaseException:
-            self._in_batch = False
             self._pending = None
             self._forget()
             raise
-        pending, self._pending, self._in_batch = self._pending, None, False
-        if pending is not None:
-            self._save(pending)
+        finally:
+            self._in_batch = False
+            self._guard = False
 
     def changed_on_disk(self) -> bool:
         """Whether another program replaced, changed or removed the file since
@@ -135,13 +159,16 @@ class AtomicJSONStorage(Storage):
         try:
             data = parse_document(blob)
         except ValueError as error:
-            raise DataFileCorrupt(self.path, newest_good_backup(self.path), str(error)) from None
+            raise DataFileCorrupt(self.path, self._newest_good_backup(), str(error)) from None
         self._known = key
         self._data = data
         self._have_data = True
         self._expect_file = True
         self._fragments = {}
         return data
+
+    def _newest_good_backup(self) -> Path | None:
+        return newest_good_backup(self.path, self._readable)
 
     def _forget(self) -> None:
         self._data = None
@@ -161,10 +188,18 @@ class AtomicJSONStorage(Storage):
             try:
                 parse_document(self.target.read_bytes())
             except ValueError as error:
-                raise DataFileCorrupt(
-                    self.path, newest_good_backup(self.path), str(error)
-                ) from None
+                raise DataFileCorrupt(self.path, self._newest_good_backup(), str(error)) from None
+            if self._guard:
+                raise FileChangedMeanwhile(self.path)
         return current.st_mode & 0o7777
+
+    def _unchanged_since_read(self) -> None:
+        try:
+            current: StatKey | None = stat_key(self.target.stat())
+        except FileNotFoundError:
+            current = None
+        if current != self._known:
+            raise FileChangedMeanwhile(self.path)
 
     def _serialise(self, data: Data) -> tuple[list[bytes], dict[str, tuple[dict[str, Any], bytes]]]:
         """The file's bytes, in pieces written one after the other (joining
@@ -185,7 +220,8 @@ class AtomicJSONStorage(Storage):
         try:
             mode = self._check_before_replacing()
             blob, fragments = self._serialise(data)
-            key = write_replace(self.target, blob, mode=mode)
+            check = self._unchanged_since_read if self._guard else None
+            key = write_replace(self.target, blob, mode=mode, before_replace=check)
         except BaseException:
             self._forget()
             raise
@@ -194,11 +230,11 @@ class AtomicJSONStorage(Storage):
         self._have_data = True
         self._expect_file = True
         self._fragments = fragments
-        try:
+        # The rename is the moment of saving: every reader now sees the new
+        # file, and it cannot be taken back. A folder that refuses the flush
+        # only means the rename might not outlive a power cut (the old file,
+        # whole, would then come back); reporting the save as failed would be
+        # false, and a retry of a change that is in fact saved could apply it
+        # twice. The next save flushes the folder again.
+        with contextlib.suppress(OSError):
             fsync_folder(self.target.parent)
-        except BaseException:
-            # The new file is in place but may not survive a power cut; make
-            # the next read take it from the disk, whatever the disk says.
-            self._known = None
-            self._forget()
-            raise

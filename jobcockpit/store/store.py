@@ -5,10 +5,15 @@ board first (`Board.apply`), written in one atomic save, and only then becomes
 the store's board. A change the board refuses writes nothing; a save the disk
 refuses leaves file and board as they were, so the same change can be tried
 again. A file the store cannot trust is never written.
+
+One store at a time may write a file (see `lock`); another program that saves
+it all the same (a sync tool, a command run alongside) is noticed before every
+save, and the change is re-applied on top of what it wrote (see `merge`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,20 +28,26 @@ from tinydb.table import Table
 from jobcockpit.domain.board import Board, Changeset
 from jobcockpit.domain.models import Application, Contact, LogEntry, RecordError
 from jobcockpit.domain.settings import SETTINGS, Settings
-from jobcockpit.store import backups
+from jobcockpit.store import backups, migrations
 from jobcockpit.store.errors import (
+    ConflictError,
     DataFileCorrupt,
     DataFileMissing,
     DataFileTooNew,
+    FileChangedMeanwhile,
     ReadOnlyError,
     SaveError,
     StoreError,
+    describe,
 )
 from jobcockpit.store.files import fsync_folder, parse_document, real_file, write_replace
+from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, FolderNotWritable
+from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
 
 SCHEMA_VERSION = 1
-"""The data file's format; a file with a greater one opens read-only."""
+"""The data file's format; a file with a greater one opens read-only, one with
+a smaller one is upgraded (see `migrations`)."""
 
 APPLICATIONS = "applications"
 CONTACTS = "contacts"
@@ -45,7 +56,11 @@ META = "meta"
 META_ID = "1"
 NEWER_FILE = "made by a newer jobcockpit; opened read-only"
 
+_ATTEMPTS = 5
+"""Saves tried in a row while another program keeps saving the same file."""
+
 Clock = Callable[[], dt.datetime]
+Document = dict[str, dict[str, Any]]
 Writes = dict[str, tuple[dict[str, dict[str, Any]], list[str]]]
 """Per table: the documents to put (by key) and the keys to remove."""
 
@@ -95,6 +110,9 @@ class _InvalidError(Exception):
         self.detail = detail
         self.record = record
         self.field = field
+        self.schema: int | None = None
+        """The file's format, when it could be read: a newer one is too new,
+        not damaged."""
 
 
 @dataclass(slots=True)
@@ -117,7 +135,7 @@ def _read_schema(data: Mapping[str, Mapping[str, Any]]) -> tuple[int, str | None
         return SCHEMA_VERSION, None, {}
     key, document = next(iter(meta.items()))
     schema = document.get("schema")
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 0:
         raise _InvalidError(f"meta: schema: {schema!r} is not a format number", META, "schema")
     return schema, key, document
 
@@ -128,6 +146,41 @@ def _read_contents(data: Mapping[str, Mapping[str, Any]] | None) -> _Contents:
     data = data or {}
     schema, meta_key, meta = _read_schema(data)
     return _read_records(data, schema, meta_key, meta)
+
+
+@dataclass(slots=True)
+class _Loaded:
+    contents: _Contents
+    disk_schema: int
+    """The format of the file itself, older than the contents' when upgraded."""
+    upgraded: Document | None
+    """The file brought up to this version's format, still to be saved."""
+
+
+def _load_document(data: Mapping[str, Mapping[str, Any]] | None) -> _Loaded:
+    """The file's contents, upgraded in memory when its format is older;
+    raises `_InvalidError` (carrying the format when it is known)."""
+    data = data or {}
+    schema, _, _ = _read_schema(data)
+    upgraded = None
+    try:
+        if schema < SCHEMA_VERSION:
+            upgraded = migrations.upgrade(data, schema, SCHEMA_VERSION)
+        contents = _read_contents(upgraded if upgraded is not None else data)
+    except migrations.MigrationError as error:
+        raise _InvalidError(str(error), META, "schema") from None
+    except _InvalidError as invalid:
+        invalid.schema = schema
+        raise
+    return _Loaded(contents, schema, upgraded)
+
+
+def _readable(data: Mapping[str, Mapping[str, Any]]) -> bool:
+    try:
+        _load_document(data)
+    except _InvalidError:
+        return False
+    return True
 
 
 def _read_records(
@@ -185,31 +238,48 @@ def _check_links(
             raise RecordError(entry.label, "contact", f"no contact {entry.contact}")
 
 
-def _contents_or_error(path: Path, data: Mapping[str, Mapping[str, Any]] | None) -> _Contents:
+def _loaded_or_error(
+    path: Path, data: Mapping[str, Mapping[str, Any]] | None, *, offer_backup: bool = True
+) -> _Loaded:
     """The file's contents, or the error a person should see: damaged, or too
     new to read at all (a newer format whose records this version refuses)."""
     try:
-        schema, _, _ = _read_schema(data or {})
+        return _load_document(data)
     except _InvalidError as invalid:
+        if invalid.schema is not None and invalid.schema > SCHEMA_VERSION:
+            raise DataFileTooNew(path, invalid.schema, invalid.detail) from None
         raise DataFileCorrupt(
             path,
-            backups.newest_good_backup(path),
+            newest_good_backup(path) if offer_backup else None,
             invalid.detail,
             record=invalid.record,
             field=invalid.field,
         ) from None
+
+
+def _read_raw(storage: AtomicJSONStorage, path: Path) -> Document | None:
+    """The file's tables as the storage reads them."""
     try:
-        return _read_contents(data)
-    except _InvalidError as invalid:
-        if schema > SCHEMA_VERSION:
-            raise DataFileTooNew(path, schema, invalid.detail) from None
-        raise DataFileCorrupt(
-            path,
-            backups.newest_good_backup(path),
-            invalid.detail,
-            record=invalid.record,
-            field=invalid.field,
-        ) from None
+        return storage.read()
+    except OSError as error:
+        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+
+
+def read_board(path: Path) -> Board:
+    """The job hunt in a data file that is not the one being worked on (a
+    sync tool's conflict copy, a backup), read without locking or changing
+    it. Raises `DataFileCorrupt` or `DataFileTooNew` naming it, or
+    `StoreError` when it cannot be read at all."""
+    path = Path(path)
+    try:
+        blob = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+    try:
+        data = parse_document(blob)
+    except ValueError as error:
+        raise DataFileCorrupt(path, None, str(error)) from None
+    return _loaded_or_error(path, data, offer_backup=False).contents.board
 
 
 # -- writing -------------------------------------------------------------------
@@ -284,6 +354,10 @@ class Store:
         *,
         clock: Clock = _utc_now,
         backed_up_at: dt.datetime | None = None,
+        lock: DataFileLock | None = None,
+        read_only_reason: str | None = None,
+        disk_schema: int = SCHEMA_VERSION,
+        upgraded: Document | None = None,
     ) -> None:
         """Use `open` or `in_memory`; this only wires what they prepared."""
         self._db = db
@@ -292,42 +366,104 @@ class Store:
         self._clock = clock
         self._backed_up_at = backed_up_at
         self._closed = False
+        self._lock = lock
+        self._fixed_reason = read_only_reason
+        """Why the file may not be written whatever it holds (another
+        jobcockpit has it, its folder is read-only, an upgrade failed)."""
+        self._disk_schema = disk_schema
+        self._upgraded = upgraded
         self._take(contents)
 
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, clock: Clock | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        clock: Clock | None = None,
+        lock: bool = True,
+    ) -> Store:
         """Open the data file at `path`; with `create`, make it (and its folder)
         when it does not exist yet, else raise `DataFileMissing`.
 
         Raises `DataFileCorrupt` for a file that does not parse or holds a bad
         record, `DataFileTooNew` for a newer format this version cannot read,
         and `StoreError` when the file cannot be read at all. A newer format
-        it can read opens read-only.
+        it can read opens read-only, and so does a file another jobcockpit
+        has open (`LOCKED_ELSEWHERE`). An older format is upgraded, after a
+        copy of it is kept in the backups folder.
+
+        `lock=False` skips the lock that makes this store the file's one
+        writer: for tests, and for a short command that is content to have
+        its change merged into what an open cockpit saves.
         """
         path = Path(path)
         clock = clock or _utc_now
         target = real_file(path)
+        if not target.exists():
+            if not create:
+                raise DataFileMissing(path)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise SaveError(path, error, f"could not create it: {describe(error)}") from error
+        held, reason = _take_lock(target) if lock else (None, None)
+        try:
+            return cls._open_locked(path, target, create, clock, held, reason)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls,
+        path: Path,
+        target: Path,
+        create: bool,
+        clock: Clock,
+        held: DataFileLock | None,
+        reason: str | None,
+    ) -> Store:
         exists = target.exists()
-        if not exists and not create:
+        if not exists and (not create or reason == LOCKED_ELSEWHERE):
+            # Only the lock's holder may create the file; one that does not
+            # exist while another jobcockpit holds the lock is being created
+            # (or was removed) by it.
             raise DataFileMissing(path)
-        storage = AtomicJSONStorage(path, expect_file=exists)
+        if not exists and reason is not None:
+            raise SaveError(
+                path, StoreError(reason), "could not create it: its folder cannot be written"
+            )
+        storage = AtomicJSONStorage(path, expect_file=exists, readable=_readable)
         backed_up_at = None
         if not exists:
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
                 storage.write(_document(Board(), _meta(Settings(), {}, {})))
             except OSError as error:
-                raise SaveError(path, error, f"could not create it: {_reason(error)}") from error
+                raise SaveError(path, error, f"could not create it: {describe(error)}") from error
             backed_up_at = clock()
-        try:
-            data = storage.read()
-        except OSError as error:
-            raise StoreError(f"cannot read data file {path}: {_reason(error)}") from error
-        contents = _contents_or_error(path, data)
+        loaded = _loaded_or_error(path, _read_raw(storage, path))
         db = _Database(storage=lambda: storage)
-        store = cls(db, storage, path, contents, clock=clock, backed_up_at=backed_up_at)
+        store = cls(
+            db,
+            storage,
+            path,
+            loaded.contents,
+            clock=clock,
+            backed_up_at=backed_up_at,
+            lock=held,
+            read_only_reason=reason,
+            disk_schema=loaded.disk_schema,
+            upgraded=loaded.upgraded,
+        )
+        if store._upgraded is not None and not store.read_only:
+            problem = store._upgrade_file()
+            if problem is not None:
+                store._fixed_reason = f"{problem}; opened read-only"
+                store._take(loaded.contents)
         if not store.read_only:
             storage.remove_leftovers()
         return store
@@ -352,8 +488,11 @@ class Store:
         self._meta_key = contents.meta_key
         self._meta_extra = contents.meta_extra
         self._settings_extra = contents.settings_extra
-        self.read_only = contents.schema > SCHEMA_VERSION
-        self.read_only_reason = NEWER_FILE if self.read_only else None
+        if contents.schema > SCHEMA_VERSION:
+            self.read_only_reason = NEWER_FILE
+        else:
+            self.read_only_reason = self._fixed_reason
+        self.read_only = self.read_only_reason is not None
 
     # -- changing --------------------------------------------------------------
 
@@ -364,38 +503,109 @@ class Store:
         change, `ReadOnlyError` when the file may not be changed, and
         `SaveError` when the disk refuses; then file and `board` stay as they
         were and the same change may be committed again later.
+
+        When another program saved the file since it was read, the change is
+        re-applied on top of what it saved (see `merge`); `ConflictError`
+        says the change no longer fits, and `board` is then the file as the
+        other program left it.
         """
         self._check_writable()
         if not change:
             return self.board
-        self._catch_up()
-        after = self.board.apply(change)
-        self._save(_writes(self.board, after, change))
-        self.board = after
-        return after
+        base = self.board
+        for _ in range(_ATTEMPTS):
+            self._catch_up()
+            moved = self.board is not base
+            fitted = self._rebase(change, base) if moved else change
+            try:
+                after = self.board.apply(fitted)
+            except RecordError as error:
+                if not moved:
+                    raise
+                raise ConflictError(
+                    self.path, error.record, f"{error.field}: {error.problem}"
+                ) from None
+            try:
+                self._save(_writes(self.board, after, fitted))
+            except FileChangedMeanwhile:
+                continue
+            self.board = after
+            return after
+        raise self._kept_changing()
 
     def save_settings(self, settings: Settings) -> None:
         """Save the settings (settings this version does not know are kept)."""
         self._check_writable()
-        self._catch_up()
-        meta = _meta(settings, self._meta_extra, self._settings_extra)
-        stale = [self._meta_key] if self._meta_key is not None and self._meta_key != META_ID else []
-        self._save({META: ({META_ID: meta}, stale)})
-        self._meta_key = META_ID
-        self.settings = settings
+        for _ in range(_ATTEMPTS):
+            self._catch_up()
+            meta = _meta(settings, self._meta_extra, self._settings_extra)
+            stale = (
+                [self._meta_key] if self._meta_key is not None and self._meta_key != META_ID else []
+            )
+            try:
+                self._save({META: ({META_ID: meta}, stale)})
+            except FileChangedMeanwhile:
+                continue
+            self.settings = settings
+            return
+        raise self._kept_changing()
 
     def reload(self) -> Board:
         """Read the file again, for when another program changed it."""
-        if self.path is None:
+        storage = self._storage
+        if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
-        contents = _contents_or_error(self.path, self._storage.read())
-        self._take(contents)
+        loaded = _loaded_or_error(self.path, _read_raw(storage, self.path))
+        self._disk_schema = loaded.disk_schema
+        self._upgraded = loaded.upgraded
+        self._take(loaded.contents)
         return self.board
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program saved, replaced or removed the file since
+        this store last read or wrote it: cheap (one `stat`), so the cockpit
+        can ask on every focus or tick and `reload` only when it says so."""
+        storage = self._storage
+        if self._closed or not isinstance(storage, AtomicJSONStorage):
+            return False
+        return storage.changed_on_disk()
+
+    def retry_lock(self) -> bool:
+        """Try again to become the file's writer, after opening read-only
+        because another jobcockpit had it open. True when this store may now
+        save; it has then read the file again, since the other one may have
+        saved before it let go."""
+        if self._closed or self.path is None or self._fixed_reason != LOCKED_ELSEWHERE:
+            return not self.read_only
+        held, reason = _take_lock(real_file(self.path))
+        if held is None and reason is not None:
+            return False
+        self._lock = held
+        self._fixed_reason = None
+        try:
+            self.reload()
+            if self._upgraded is not None and not self.read_only:
+                problem = self._upgrade_file()
+                if problem is not None:
+                    raise SaveError(self.path, StoreError(problem), problem)
+        except BaseException:
+            self._release_lock()
+            self._fixed_reason = LOCKED_ELSEWHERE
+            self.read_only, self.read_only_reason = True, LOCKED_ELSEWHERE
+            raise
+        if not self.read_only:
+            storage = self._storage
+            assert isinstance(storage, AtomicJSONStorage)
+            storage.remove_leftovers()
+        return not self.read_only
 
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self._db.close()
+            try:
+                self._db.close()
+            finally:
+                self._release_lock()
 
     def __enter__(self) -> Store:
         return self
@@ -416,6 +626,11 @@ class Store:
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or "it is read-only")
 
+    def _release_lock(self) -> None:
+        held, self._lock = self._lock, None
+        if held is not None:
+            held.release()
+
     def _catch_up(self) -> None:
         """Take in what another program saved since we last looked, so a save
         never writes a board that ignores it (nor over a file gone bad)."""
@@ -425,10 +640,50 @@ class Store:
         assert self.path is not None
         try:
             self.reload()
-        except (DataFileMissing, DataFileCorrupt, OSError) as error:
-            raise SaveError(self.path, error, _reason(error)) from error
+        except (DataFileMissing, DataFileCorrupt, DataFileTooNew, OSError) as error:
+            raise SaveError(self.path, error, describe(error), holds_last_save=False) from error
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or NEWER_FILE)
+        if self._upgraded is not None:
+            problem = self._upgrade_file()
+            if problem is not None:
+                raise SaveError(self.path, StoreError(problem), problem, holds_last_save=False)
+
+    def _rebase(self, change: Changeset, base: Board) -> Changeset:
+        try:
+            return rebase(change, base, self.board)
+        except RecordConflict as conflict:
+            raise ConflictError(self.path, conflict.record, conflict.problem) from None
+
+    def _kept_changing(self) -> SaveError:
+        assert self.path is not None
+        return SaveError(
+            self.path,
+            FileChangedMeanwhile(self.path),
+            "another program kept saving it at the same time; try again",
+        )
+
+    def _upgrade_file(self) -> str | None:
+        """Save the file brought up to this version's format, after keeping a
+        copy of it as it was; None when done, else what went wrong (the file
+        is then as it was, and `board` is read from it all the same)."""
+        storage = self._storage
+        upgraded = self._upgraded
+        assert self.path is not None and upgraded is not None
+        assert isinstance(storage, AtomicJSONStorage)
+        old = self._disk_schema
+        try:
+            backups.keep_before_upgrade(self.path, old, self._clock())
+            with storage.batch(guard=True):
+                storage.write(upgraded)
+        except (OSError, StoreError) as error:
+            return (
+                f"could not upgrade it from file format {old} to {SCHEMA_VERSION}: "
+                f"{describe(error)}"
+            )
+        self._disk_schema = SCHEMA_VERSION
+        self._upgraded = None
+        return None
 
     def _save(self, writes: Writes) -> None:
         if not writes and self._meta_key == META_ID:
@@ -436,14 +691,18 @@ class Store:
         storage = self._storage
         if not isinstance(storage, AtomicJSONStorage):
             self._write(writes)
+            self._meta_key = META_ID
             return
         assert self.path is not None
         try:
             self._back_up()
-            with storage.batch():
+            with storage.batch(guard=True):
                 self._write(writes)
-        except (DataFileMissing, DataFileCorrupt, OSError) as error:
-            raise SaveError(self.path, error, _reason(error)) from error
+        except (DataFileMissing, DataFileCorrupt) as error:
+            raise SaveError(self.path, error, describe(error), holds_last_save=False) from error
+        except OSError as error:
+            raise SaveError(self.path, error, describe(error)) from error
+        self._meta_key = META_ID
 
     def _write(self, writes: Writes) -> None:
         if self._meta_key != META_ID and META not in writes:
@@ -454,7 +713,6 @@ class Store:
             records = self._db.table(table)
             assert isinstance(records, RecordTable)
             records.replace_documents(put, remove)
-        self._meta_key = META_ID
 
     def _back_up(self) -> None:
         assert self.path is not None
@@ -467,7 +725,7 @@ class Store:
             pass
         except OSError as error:
             raise SaveError(
-                self.path, error, f"could not back it up first: {_reason(error)}"
+                self.path, error, f"could not back it up first: {describe(error)}"
             ) from error
         self._backed_up_at = now
 
@@ -482,18 +740,29 @@ def _meta(
     }
 
 
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error)
+def _take_lock(target: Path) -> tuple[DataFileLock | None, str | None]:
+    """The lock, or why the store must be read-only without it. A lock that
+    fails for another reason (a full disk, say) is done without: the saves
+    then report their own errors, and the merge before each save still keeps
+    another writer's work."""
+    try:
+        held = DataFileLock.take(target)
+    except FolderNotWritable as error:
+        return None, f"its folder cannot be written ({describe(error)}); opened read-only"
+    except OSError:
+        return None, None
+    if held is None:
+        return None, LOCKED_ELSEWHERE
+    return held, None
 
 
 # -- backups a person asks for -------------------------------------------------
 
 
 def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup of the data file at `path` that still parses."""
-    return backups.newest_good_backup(path)
+    """The newest backup of the data file at `path` that a restore would take:
+    it parses, and every record in it reads."""
+    return backups.newest_good_backup(path, _readable)
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -515,34 +784,22 @@ def restore_backup(path: Path, backup: Path, *, clock: Clock | None = None) -> P
     try:
         blob = backup.read_bytes()
     except OSError as error:
-        raise StoreError(f"cannot read backup {backup}: {_reason(error)}") from error
+        raise StoreError(f"cannot read backup {backup}: {describe(error)}") from error
     try:
         data = parse_document(blob)
     except ValueError as error:
         raise DataFileCorrupt(backup, None, str(error)) from None
-    try:
-        _read_contents(data)
-    except _InvalidError as invalid:
-        schema = _schema_or_none(data)
-        if schema is not None and schema > SCHEMA_VERSION:
-            raise DataFileTooNew(backup, schema, invalid.detail) from None
-        raise DataFileCorrupt(
-            backup, None, invalid.detail, record=invalid.record, field=invalid.field
-        ) from None
+    _loaded_or_error(backup, data, offer_backup=False)
     target = real_file(path)
     try:
         aside = backups.set_aside(path, moment) if target.exists() else None
         mode = target.stat().st_mode & 0o7777 if aside is not None else 0o600
         target.parent.mkdir(parents=True, exist_ok=True)
         write_replace(target, blob, mode=mode)
-        fsync_folder(target.parent)
     except OSError as error:
-        raise SaveError(path, error, f"could not restore {backup}: {_reason(error)}") from error
+        raise SaveError(path, error, f"could not restore {backup}: {describe(error)}") from error
+    # Restored once renamed; a folder that refuses the flush only risks the
+    # rename on a power cut (see `AtomicJSONStorage._save`).
+    with contextlib.suppress(OSError):
+        fsync_folder(target.parent)
     return aside
-
-
-def _schema_or_none(data: Mapping[str, Mapping[str, Any]]) -> int | None:
-    try:
-        return _read_schema(data)[0]
-    except _InvalidError:
-        return None
