@@ -1,0 +1,216 @@
+"""Which cards stand in which column, in what order, and what each one says.
+
+Plain Python, so the ordering, the filter and the wording of a card are tested
+without a screen; the Line-API columns only ask it for the cards they are about
+to paint. Cards are made when first painted and forgotten on the next change,
+so 10,000 applications cost only the few that are on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from jobcockpit.app.agenda_book import AgendaBook
+from jobcockpit.app.text import clean
+from jobcockpit.app.wording import Badge, badge, countdown, days_ago, local, short_date, zone_info
+from jobcockpit.domain.board import Board
+from jobcockpit.domain.models import Application, Outcome, Stage
+from jobcockpit.domain.rules import stage_start
+from jobcockpit.domain.verdicts import TaskKind, Verdict, VerdictKind
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
+CARD_LINES = 5
+"""Company, position, time in stage, badge, and a blank line between cards;
+a thank-you note due takes one more line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What one card shows, already cleaned of control characters."""
+
+    application: str
+    company: str
+    position: str
+    since: str
+    """Time in the stage: "applied 9 d ago"; decided cards lead with the outcome."""
+    badge: str
+    badge_kind: Badge
+    overdue: bool
+    note: str
+    """The thank-you countdown when one is due, else empty."""
+    note_late: bool
+    outcome: Outcome | None
+
+
+def _rank(verdict: Verdict | None, now: dt.datetime) -> tuple[int, int, float]:
+    """Cards needing action first: calls (open now, overdue, soonest), e-mails,
+    waits by date, then done, blocked and cards without a contact."""
+    if verdict is None:
+        return (6, 0, 0.0)
+    kind = verdict.kind
+    if kind is VerdictKind.CALL:
+        open_now = verdict.open_window(now) is not None
+        first = verdict.windows[0].start.timestamp() if verdict.windows else 0.0
+        return (0 if open_now else 1, 0 if verdict.overdue else 1, first)
+    if kind is VerdictKind.EMAIL:
+        return (2, 0 if verdict.overdue else 1, 0.0)
+    if kind is VerdictKind.WAIT:
+        return (3, 0, float(verdict.next.toordinal()) if verdict.next else 0.0)
+    if kind is VerdictKind.DONE:
+        return (4, 0, 0.0)
+    return (5, 0, 0.0)
+
+
+class BoardModel:
+    def __init__(self, user_zone: str) -> None:
+        self.user_zone = user_zone
+        self.filter_text = ""
+        self.columns: dict[Stage, list[str]] = {stage: [] for stage in STAGES}
+        self.heights: dict[Stage, list[int]] = {stage: [] for stage in STAGES}
+        """Lines each card takes: a card with a thank-you note due has one more."""
+        self.totals: dict[Stage, int] = dict.fromkeys(STAGES, 0)
+        self._board: Board = Board()
+        self._book: AgendaBook | None = None
+        self._now: dt.datetime = dt.datetime.now(dt.UTC)
+        self._cards: dict[str, Card] = {}
+        self._ranks: dict[str, tuple[Verdict | None, tuple[int, int, float]]] = {}
+        """Each card's rank, kept while its best verdict is the same object."""
+        self._haystacks: dict[str, str] = {}
+        self._haystack_board: Board | None = None
+
+    def rebuild(self, board: Board, book: AgendaBook, now: dt.datetime) -> None:
+        """Sort every application into its column, in the order that asks for
+        action first, then by company; only those matching the filter."""
+        self._board = board
+        self._book = book
+        self._now = now
+        self._cards = {}
+        needle = self.filter_text.casefold().strip()
+        haystacks = self._haystacks_of(board) if needle else {}
+        keyed: dict[Stage, list[tuple[tuple[int, int, float], str, str]]] = {
+            stage: [] for stage in STAGES
+        }
+        totals = dict.fromkeys(STAGES, 0)
+        for application in board:
+            totals[application.stage] += 1
+            if needle and needle not in haystacks[application.id]:
+                continue
+            rank = self._rank_of(application.id, book, now) if book.ready else (0, 0, 0.0)
+            keyed[application.stage].append((rank, application.company.casefold(), application.id))
+        for stage in STAGES:
+            keyed[stage].sort()
+            ids = [app_id for _, _, app_id in keyed[stage]]
+            self.columns[stage] = ids
+            note_due = book.note_due
+            self.heights[stage] = [
+                CARD_LINES + 1 if note_due(app_id) else CARD_LINES for app_id in ids
+            ]
+        self.totals = totals
+
+    def _rank_of(self, app_id: str, book: AgendaBook, now: dt.datetime) -> tuple[int, int, float]:
+        best = book.best(app_id)
+        known = self._ranks.get(app_id)
+        if known is None or known[0] is not best:
+            known = self._ranks[app_id] = (best, _rank(best, now))
+        return known[1]
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text
+
+    def tick(self, now: dt.datetime) -> None:
+        """The clock moved: cards word their times afresh when next painted."""
+        self._now = now
+        self._cards = {}
+
+    def header(self, stage: Stage) -> str:
+        shown = len(self.columns[stage])
+        total = self.totals[stage]
+        name = stage.value.capitalize()
+        if shown == total:
+            return f"{name} {total:,}"
+        return f"{name} {shown:,} of {total:,}"
+
+    def card(self, app_id: str) -> Card | None:
+        known = self._cards.get(app_id)
+        if known is None:
+            application = self._board.applications.get(app_id)
+            if application is None:
+                return None
+            known = self._cards[app_id] = self._make_card(application)
+        return known
+
+    def locate(self, app_id: str) -> tuple[Stage, int] | None:
+        application = self._board.applications.get(app_id)
+        if application is None:
+            return None
+        column = self.columns[application.stage]
+        try:
+            return application.stage, column.index(app_id)
+        except ValueError:
+            return None
+
+    def _make_card(self, application: Application) -> Card:
+        now = self._now
+        zone = self.user_zone
+        book = self._book
+        verdict = book.best(application.id) if book is not None and book.ready else None
+        if book is not None and not book.ready:
+            badge_text, badge_kind = ("judging...", Badge.NONE)
+        else:
+            badge_text, badge_kind = badge(verdict, now, zone)
+        started = stage_start(application, self._board.log_of(application.id), zone_info(zone))
+        since = self._since(application, started, now)
+        note, late = self._thank_you_note(application.id, now)
+        return Card(
+            application=application.id,
+            company=clean(application.company),
+            position=clean(application.position),
+            since=since,
+            badge=badge_text,
+            badge_kind=badge_kind,
+            overdue=verdict is not None and verdict.overdue,
+            note=note,
+            note_late=late,
+            outcome=application.outcome,
+        )
+
+    def _since(self, application: Application, started: dt.datetime, now: dt.datetime) -> str:
+        ago = days_ago(started, now, self.user_zone)
+        if application.stage is Stage.APPLIED:
+            return f"applied {ago}"
+        if application.stage is Stage.INTERVIEWED:
+            if started > now:
+                return f"interview {ago}"
+            return f"interviewed {ago}"
+        word = application.outcome.value if application.outcome else "decided"
+        return f"{word} {ago}"
+
+    def _thank_you_note(self, app_id: str, now: dt.datetime) -> tuple[str, bool]:
+        if self._book is None:
+            return ("", False)
+        for task in self._book.tasks_of(app_id):
+            if task.due is None:
+                continue
+            if task.kind is TaskKind.THANK_YOU:
+                return (f"thank-you {countdown(task.due, now)}", task.due < now)
+            if task.kind is TaskKind.COURTESY:
+                today = local(now, self.user_zone).date()
+                due_day = local(task.due, self.user_zone).date()
+                return (f"courtesy note by {short_date(due_day, today)}", False)
+        return ("", False)
+
+    def _haystacks_of(self, board: Board) -> dict[str, str]:
+        """Lower-cased text of each application and its contacts, for the filter;
+        made once per board."""
+        if self._haystack_board is not board:
+            contacts = board.contacts
+            self._haystacks = {
+                a.id: " ".join(
+                    [a.company, a.position, a.notes]
+                    + [contacts[c].name for c in a.contacts if c in contacts]
+                ).casefold()
+                for a in board
+            }
+            self._haystack_board = board
+        return self._haystacks

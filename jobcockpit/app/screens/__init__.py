@@ -1,0 +1,1 @@
+"""The cockpit's screens: the main screen, help, stats, and the forms."""

@@ -1,0 +1,1 @@
+"""The cockpit's widgets. They show and post messages; they never save."""

@@ -1,0 +1,206 @@
+"""The sidebar: who is safe to call today and the day's other follow-ups.
+
+Sections, in the spec's order: safe to call today (contact, company, window,
+overdue and unverified marks), e-mail today, thank-you notes due (with the
+countdown), and what comes up in the next five business days. Choosing an
+entry selects its card. Long lists are cut: the sidebar is a to-do list for
+today, not a second board.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from jobcockpit.app import keys
+from jobcockpit.app.text import clean
+from jobcockpit.app.wording import countdown, local, next_window, short_date, window_text
+from jobcockpit.domain.board import Board
+from jobcockpit.domain.verdicts import Agenda, TaskKind, Verdict, VerdictKind
+
+SECTION_LIMIT = 40
+"""Entries shown per section; the rest are counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    """What 'today' and 'the next five business days' mean for the user."""
+
+    now: dt.datetime
+    user_zone: str
+    today: dt.date
+    until: dt.date
+
+
+def _who(board: Board, app_id: str, contact_id: str | None) -> Content:
+    application = board.applications.get(app_id)
+    contact = board.contacts.get(contact_id) if contact_id else None
+    company = clean(application.company) if application else app_id
+    if contact is None:
+        return Content.styled(company, "bold")
+    return Content.assemble((clean(contact.name), "bold"), (" · ", "dim"), company)
+
+
+def _marks(board: Board, verdict: Verdict) -> list[tuple[str, str]]:
+    marks: list[tuple[str, str]] = []
+    if verdict.overdue:
+        marks.append(("overdue", "bold $text-error"))
+    contact = board.contacts.get(verdict.contact)
+    if contact is not None and not contact.verified:
+        marks.append(("unverified", "$text-warning"))
+    if verdict.zone_guessed:
+        marks.append(("zone guessed", "$text-warning"))
+    return marks
+
+
+def _entry(
+    first: Content, second: Content | str | None, marks: Iterable[tuple[str, str]]
+) -> Content:
+    line = first
+    for text, style in marks:
+        line = Content.assemble(line, "  ", (text, style))
+    if second is None:
+        return line
+    return Content.assemble(line, "\n  ", second)
+
+
+def call_entry(board: Board, verdict: Verdict, horizon: Horizon) -> Content:
+    window = next_window(verdict, horizon.now)
+    when = (
+        window_text(window, horizon.now, verdict.zone, horizon.user_zone)
+        if window is not None
+        else "today"
+    )
+    style = "$text-success" if window is not None and window.is_open(horizon.now) else ""
+    return _entry(
+        _who(board, verdict.application, verdict.contact),
+        Content.styled(when, style) if style else Content(when),
+        _marks(board, verdict),
+    )
+
+
+def email_entry(board: Board, verdict: Verdict) -> Content:
+    contact = board.contacts.get(verdict.contact)
+    address = clean(contact.email) if contact is not None and contact.email else "no address"
+    return _entry(
+        _who(board, verdict.application, verdict.contact),
+        Content.styled(address, "dim"),
+        _marks(board, verdict),
+    )
+
+
+class Sidebar(OptionList, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = list(keys.SIDEBAR)
+
+    class Chosen(Message):
+        """The user chose an entry: select its application's card."""
+
+        def __init__(self, application_id: str) -> None:
+            super().__init__()
+            self.application_id = application_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._targets: dict[str, str] = {}
+
+    def show(self, agenda: Agenda | None, board: Board, horizon: Horizon) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self._targets = {}
+        options: list[Option | None] = []
+        if agenda is None:
+            options.append(Option(Content.styled("Judging who to call...", "dim"), disabled=True))
+            self.set_options(options)
+            return
+        calls = [v for v in agenda.verdicts if v.kind is VerdictKind.CALL]
+        emails = [v for v in agenda.verdicts if v.kind is VerdictKind.EMAIL]
+        notes = [t for t in agenda.tasks if t.kind in (TaskKind.THANK_YOU, TaskKind.COURTESY)]
+        coming = [
+            v
+            for v in agenda.verdicts
+            if v.kind is VerdictKind.WAIT and v.next is not None and v.next <= horizon.until
+        ]
+        limit = SECTION_LIMIT
+        options.extend(
+            self._section(
+                "Safe to call today",
+                len(calls),
+                [(v.application, call_entry(board, v, horizon)) for v in calls[:limit]],
+                "nobody to call today",
+            )
+        )
+        options.extend(
+            self._section(
+                "E-mail today",
+                len(emails),
+                [(v.application, email_entry(board, v)) for v in emails[:limit]],
+                "no e-mails due",
+            )
+        )
+        note_entries = []
+        for task in notes[:limit]:
+            if task.due is None:
+                when = Content("no due time")
+            elif task.kind is TaskKind.THANK_YOU:
+                when = Content.styled(
+                    countdown(task.due, horizon.now),
+                    "bold $text-error" if task.late else "$text-warning",
+                )
+            else:
+                day = local(task.due, horizon.user_zone).date()
+                when = Content(f"courtesy note by {short_date(day, horizon.today)}")
+            note_entries.append(
+                (task.application, _entry(_who(board, task.application, task.contact), when, ()))
+            )
+        options.extend(self._section("Thank-you notes due", len(notes), note_entries, "none due"))
+        coming_entries = [
+            (
+                v.application,
+                Content.assemble(
+                    (f"{short_date(v.next, horizon.today):<9}", "$text-accent"),
+                    _who(board, v.application, v.contact),
+                ),
+            )
+            for v in coming[:limit]
+            if v.next is not None
+        ]
+        options.extend(
+            self._section("Coming up, next 5 business days", len(coming), coming_entries, "nothing")
+        )
+        self.set_options(options)
+        if highlighted is not None and highlighted in self._targets:
+            self.highlighted = self.get_option_index(highlighted)
+
+    def _section(
+        self,
+        title: str,
+        count: int,
+        entries: list[tuple[str, Content]],
+        empty: str,
+    ) -> list[Option | None]:
+        heading = Content.assemble((title, "bold $text-primary"), (f"  {count:,}", "dim"))
+        options: list[Option | None] = [Option(heading, disabled=True)]
+        if not entries:
+            options.append(Option(Content.styled(f"  {empty}", "dim italic"), disabled=True))
+        for app_id, content in entries:
+            option_id = f"{len(self._targets)}"
+            self._targets[option_id] = app_id
+            options.append(Option(content, id=option_id))
+        if count > len(entries):
+            more = count - len(entries)
+            options.append(Option(Content.styled(f"  … and {more:,} more", "dim"), disabled=True))
+        options.append(Option(Content(""), disabled=True))
+        return options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        if option_id is not None and option_id in self._targets:
+            self.post_message(self.Chosen(self._targets[option_id]))
