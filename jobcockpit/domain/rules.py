@@ -636,7 +636,7 @@ class Judge:
                         who.id if who else None,
                         due,
                         f"thank-you note to {who.name if who else application.company} "
-                        f"for the interview{' (late)' if late else ''}",
+                        "for the interview",
                         late=late,
                         rules=("R5",),
                     )
