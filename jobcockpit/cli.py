@@ -25,6 +25,7 @@ import pendulum
 from jobcockpit import __version__
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.demo import demo_board
+from jobcockpit.domain.ical import HORIZON_DAYS, calendar_events, to_ics
 from jobcockpit.domain.interchange import (
     ImportPlan,
     ImportRefused,
@@ -36,11 +37,21 @@ from jobcockpit.domain.interchange import (
     to_document,
 )
 from jobcockpit.domain.models import RecordError
+from jobcockpit.domain.proof import build_proof, proof_csv, proof_markdown
 from jobcockpit.domain.rules import agenda
 from jobcockpit.domain.settings import SETTINGS, Settings
+from jobcockpit.domain.spreadsheet import (
+    FIELD_NAMES,
+    PreviewRow,
+    SheetRefused,
+    SpreadsheetPlan,
+    plan_spreadsheet,
+    read_sheet,
+)
+from jobcockpit.domain.verdicts import Agenda, TaskKind, VerdictKind
 from jobcockpit.paths import ENV_VAR, resolve_data_file
 from jobcockpit.report import plain, render_today, today_document
-from jobcockpit.store import DataFileMissing, Store, StoreError
+from jobcockpit.store import DataFileCorrupt, DataFileMissing, Store, StoreError, restore_backup
 
 PROG = "jobcockpit"
 OK = 0
@@ -48,6 +59,12 @@ BAD_INPUT = 1
 USAGE = 2
 
 EXPORT_FORMATS = ("json", "csv", "ics")
+TODAY_FORMATS = ("text", "short", "json")
+REPORT_FORMATS = ("markdown", "csv")
+DATE_ORDERS = ("dmy", "mdy")
+SPREADSHEET_SUFFIXES = (".csv", ".tsv")
+PROGRESS_FROM_ROWS = 1000
+"""An import this long shows a progress bar on a terminal."""
 LISTED_RECORDS = 8
 """How many added or updated records an import names before it only counts."""
 
@@ -157,33 +174,59 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         parents=[data_file],
-        help="merge a jobcockpit/1 JSON document into the data file",
-        description="Merge a jobcockpit/1 JSON document: records with a known id are "
-        "updated, new ones added, log entries already there skipped. A document with "
-        "any bad record is refused whole and the data file is left untouched. Creates "
-        "a named data file that does not exist yet.",
+        help="merge a jobcockpit/1 JSON document or a spreadsheet (CSV) into the data file",
+        description="Merge a jobcockpit/1 JSON document, or a spreadsheet saved as CSV "
+        "(docs/import.md): records with a known id are updated, new ones added, log "
+        "entries already there skipped. A file with any bad record or row is refused "
+        "whole and the data file is left untouched. Creates a named data file that does "
+        "not exist yet.",
     )
-    importing.add_argument("file", metavar="FILE", help="the document to import (- for stdin)")
+    importing.add_argument(
+        "file",
+        metavar="FILE",
+        help="the .json document or .csv spreadsheet to import (- for stdin)",
+    )
     importing.add_argument(
         "--dry-run", action="store_true", help="check the file and show what would change"
+    )
+    importing.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="spreadsheet: import the rows that can be read and list the others",
+    )
+    importing.add_argument(
+        "--dates",
+        choices=DATE_ORDERS,
+        default=None,
+        help="spreadsheet: dates like 03/04/2026 are day first (dmy) or month first (mdy); "
+        "by default the file's other dates tell",
     )
     importing.set_defaults(run=_import)
 
     exporting = commands.add_parser(
         "export",
         parents=[data_file],
-        help="write the job hunt as a jobcockpit/1 JSON document or a CSV table",
-        description="Write the whole job hunt, sorted so that the same data gives the same file.",
+        help="write the job hunt as a jobcockpit/1 JSON document, a CSV table or a calendar",
+        description="Write the whole job hunt, sorted so that the same data gives the same "
+        "file; or, as an iCalendar file, the coming call windows and deadlines.",
     )
     exporting.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
         default=None,
-        help="json (default), or csv: one row per application; "
+        help="json (default); csv: one row per application; ics: a calendar of the next "
+        f"{HORIZON_DAYS} days' call windows and the coming deadlines; "
         "the default follows the -o file's extension",
     )
     exporting.add_argument(
         "-o", "--output", metavar="FILE", default=None, help="write here instead of stdout"
+    )
+    exporting.add_argument(
+        "--now",
+        metavar="ISO_TIMESTAMP",
+        type=_timestamp,
+        default=None,
+        help="ics: the calendar as seen at another moment (an offset is required)",
     )
     exporting.set_defaults(run=_export)
 
@@ -201,8 +244,57 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="judge at another moment, e.g. 2026-11-23T09:00:00+01:00 (an offset is required)",
     )
-    today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    today.add_argument(
+        "--format",
+        choices=TODAY_FORMATS,
+        default="text",
+        help="text (default) for a person; short: one line such as '3 to call, 1 thank-you "
+        "due' for a shell prompt or status bar; json for scripts",
+    )
+    today.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="print JSON for scripts (the same as --format json)",
+    )
     today.set_defaults(run=_today)
+
+    report = commands.add_parser(
+        "report",
+        parents=[data_file],
+        help="proof of applications for a job centre, as Markdown or CSV",
+        description="Every application sent and every step after it (calls, e-mails, "
+        "interviews, replies) within a date range, with dates and contacts: the form a "
+        "job centre asks for (docs/report.md). Creates nothing.",
+    )
+    report.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=_date,
+        default=None,
+        help="first day, e.g. 2026-11-01 (default: from the start)",
+    )
+    report.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        type=_date,
+        default=None,
+        help="last day, included (default: up to the latest)",
+    )
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default=None,
+        help="markdown (default) or csv: one row per step; the default follows the -o "
+        "file's extension",
+    )
+    report.add_argument(
+        "-o", "--output", metavar="FILE", default=None, help="write here instead of stdout"
+    )
+    report.set_defaults(run=_report)
 
     settings = commands.add_parser(
         "settings",
@@ -215,6 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("value", metavar="VALUE", nargs="?", help="its new value")
     settings.set_defaults(run=_settings)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    """An ISO 8601 calendar date."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-11-01") from None
 
 
 def _timestamp(text: str) -> pendulum.DateTime:
@@ -286,8 +386,33 @@ def _cockpit(args: argparse.Namespace) -> int:
         if named and not _agree_to_create(path):
             return BAD_INPUT
         store = Store.open(path, create=True)
+    except DataFileCorrupt as damaged:
+        if not _agree_to_restore(path, damaged):
+            return BAD_INPUT
+        store = Store.open(path)
     with store:
         return _open_cockpit(store, now=now, demo=False)
+
+
+def _agree_to_restore(path: Path, damaged: DataFileCorrupt) -> bool:
+    """Offer the newest good backup of a damaged file, in a terminal only; else
+    the error names the file and the backup, and nothing is touched. On yes the
+    backup is restored (the damaged file is kept in the backups folder)."""
+    backup = damaged.newest_backup
+    if backup is None or not sys.stdin.isatty():
+        raise damaged
+    print(f"{PROG}: {damaged}", file=sys.stderr)
+    try:
+        answer = input(f"Restore the newest good backup {backup}? [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        print("Nothing was changed.", file=sys.stderr)
+        return False
+    aside = restore_backup(path, backup)
+    kept = f"; the damaged file is kept as {aside}" if aside is not None else ""
+    print(f"Restored {backup}{kept}.", file=sys.stderr)
+    return True
 
 
 def _agree_to_create(path: Path) -> bool:
@@ -313,8 +438,7 @@ def _open_cockpit(store: Store, *, now: pendulum.DateTime | None, demo: bool) ->
     for Textual."""
     from jobcockpit.app import run_cockpit
 
-    run_cockpit(store, now=now, demo=demo)
-    return OK
+    return run_cockpit(store, now=now, demo=demo)
 
 
 # -- today ---------------------------------------------------------------------
@@ -329,11 +453,32 @@ def _today(args: argparse.Namespace) -> int:
         now = given or _clock(store.settings.zone)
     with store:
         day = agenda(store.board, store.settings, now)
-        if args.json:
+        if args.format == "json":
             _write(dump_json(today_document(day)))
+        elif args.format == "short":
+            _write(_short_line(day) + "\n")
         else:
             _write(render_today(day, store.board, store.settings.zone))
     return OK
+
+
+def _short_line(day: Agenda) -> str:
+    """One line for a shell prompt or a status bar: what wants doing today,
+    with calls always counted so the line never goes blank."""
+    calls = day.of_kind(VerdictKind.CALL)
+    overdue = sum(1 for v in calls if v.overdue)
+    parts = [f"{len(calls)} to call" + (f" ({overdue} overdue)" if overdue else "")]
+    emails = len(day.of_kind(VerdictKind.EMAIL))
+    if emails:
+        parts.append(f"{emails} to e-mail")
+    for kind, noun in ((TaskKind.THANK_YOU, "thank-you"), (TaskKind.COURTESY, "courtesy")):
+        due = [t for t in day.tasks if t.kind is kind]
+        late = sum(1 for t in due if t.late or (t.due is not None and t.due < day.now))
+        if len(due) - late:
+            parts.append(f"{len(due) - late} {noun} due")
+        if late:
+            parts.append(f"{late} {noun} late")
+    return ", ".join(parts)
 
 
 # -- import --------------------------------------------------------------------
@@ -342,14 +487,18 @@ def _today(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     _refuse_demo(args, "import into")
     source: str = args.file
-    if source.lower().endswith(".csv"):
-        raise CommandError(
-            f"{source}: importing a spreadsheet (CSV) is not supported yet; "
-            "import a jobcockpit/1 JSON document instead"
-        )
     name = "stdin" if source == "-" else source
+    data = _read_input(source)
+    if _is_spreadsheet(source, data):
+        return _import_spreadsheet(args, name, data)
+    if args.skip_bad or args.dates:
+        raise CommandError(
+            f"--skip-bad and --dates are for a spreadsheet (.csv); {name} is read as a "
+            "jobcockpit/1 document, which is imported whole or not at all",
+            USAGE,
+        )
     try:
-        document = parse_document(_read_input(source))
+        document = parse_document(data)
     except ImportRefused as refused:
         raise CommandError(_refusal(name, refused)) from None
 
@@ -377,6 +526,171 @@ def _import(args: argparse.Namespace) -> int:
     return OK
 
 
+def _is_spreadsheet(source: str, data: bytes) -> bool:
+    """A .csv file, or from stdin anything that is not a JSON object."""
+    if source == "-":
+        return not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return Path(source).suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def _import_spreadsheet(args: argparse.Namespace, name: str, data: bytes) -> int:
+    """A spreadsheet: a preview of its rows as they will be stored, then the
+    import or (with --dry-run) what it would change."""
+    path, _ = _data_file(args)
+    try:
+        store: Store | None = Store.open(path)
+    except DataFileMissing:
+        store = None
+    description = f"import {name}"
+    progress = _Progress(f"Reading {name}")
+    try:
+        sheet = read_sheet(data)
+        board = store.board if store else Board()
+        planned = plan_spreadsheet(
+            sheet,
+            board,
+            skip_bad=args.skip_bad,
+            date_order=args.dates,
+            description=description,
+            progress=progress,
+        )
+        progress.done()
+        if not args.dry_run and planned.plan.change:
+            if store is None:
+                store = Store.open(path, create=True)
+                planned = plan_spreadsheet(
+                    sheet,
+                    store.board,
+                    skip_bad=args.skip_bad,
+                    date_order=args.dates,
+                    description=description,
+                )
+            progress.say(f"Saving to {path}...")
+            store.commit(planned.plan.change)
+    except SheetRefused as refused:
+        progress.done()
+        raise CommandError(_sheet_refusal(name, refused)) from None
+    except ImportRefused as refused:
+        progress.done()
+        raise CommandError(_refusal(name, refused)) from None
+    finally:
+        if store is not None:
+            store.close()
+    _write(_sheet_report(planned, name))
+    if planned.rows:
+        _write(_summary(planned.plan, name, path, dry_run=args.dry_run, log=False))
+    else:
+        _write(f"Nothing to import: no row of {name} is an application that can be read.\n")
+    if planned.left_out:
+        _write(_left_out(planned))
+    if planned.skipped:
+        count = len(planned.skipped)
+        lines = [f"{PROG}: skipped {count} bad {_rows(count)} of {name} (--skip-bad):"]
+        lines.extend(f"  {name}: {plain(str(bad))}" for bad in planned.skipped)
+        print("\n".join(lines), file=sys.stderr)
+    return OK
+
+
+def _rows(count: int) -> str:
+    return "row" if count == 1 else "rows"
+
+
+def _sheet_refusal(name: str, refused: SheetRefused) -> str:
+    count = len(refused.bad)
+    lines = [f"{name} was not imported and nothing was changed ({count} bad {_rows(count)}):"]
+    lines.extend(f"  {name}: {plain(str(bad))}" for bad in refused.bad)
+    if refused.readable:
+        lines.append(
+            f"Correct {'it' if count == 1 else 'them'} in the spreadsheet, or add --skip-bad "
+            f"to import the other {refused.readable} {_rows(refused.readable)}."
+        )
+    return "\n".join(lines)
+
+
+def _sheet_report(planned: SpreadsheetPlan, name: str) -> str:
+    """How the file was read, then the first rows as they will be stored."""
+    sheet = planned.sheet
+    order = {"dmy": ", dates day/month/year", "mdy": ", dates month/day/year", None: ""}
+    lines = [
+        f"Read {name}: {planned.rows} {_rows(planned.rows)} to import "
+        f"({sheet.delimiter_name}-separated, {sheet.encoding}{order[planned.date_order]}).",
+        "  columns: "
+        + ", ".join(f"{plain(header)} = {FIELD_NAMES[f]}" for f, header in sheet.columns.items()),
+    ]
+    if sheet.others:
+        lines.append("  kept in the notes: " + ", ".join(plain(h) for h in sheet.others))
+    if planned.preview:
+        lines.append(f"Preview of the first {len(planned.preview)}, as they will be stored:")
+        lines.extend(_preview_line(row) for row in planned.preview)
+        more = planned.rows - len(planned.preview)
+        if more > 0:
+            lines.append(f"  ... and {more} more")
+    return "\n".join(lines) + "\n"
+
+
+def _preview_line(row: PreviewRow) -> str:
+    application = row.application
+    stage = application.stage.value
+    if application.outcome is not None:
+        stage += f" ({application.outcome.value})"
+    parts = [
+        plain(application.company),
+        plain(application.position) or "(no position)",
+        f"applied {application.applied_on.isoformat()}",
+        stage,
+    ]
+    if row.contact is not None:
+        contact = row.contact
+        parts.append(", ".join(plain(x) for x in (contact.name, contact.phone, contact.email) if x))
+    return f"  line {row.line}: " + " | ".join(parts)
+
+
+def _left_out(planned: SpreadsheetPlan) -> str:
+    count = len(planned.left_out)
+    lines = [f"Left out {count} {_rows(count)} not applied to yet:"]
+    lines.extend(f"  line {row.line}: {plain(row.reason)}" for row in planned.left_out)
+    return "\n".join(lines) + "\n"
+
+
+class _Progress:
+    """A plain progress bar on stderr for a long import, drawn only on a
+    terminal: a log file or a pipe gets no carriage returns."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.stream = sys.stderr
+        self.drawn = False
+        self.used = False
+        """Whether the bar was shown: then the later steps are told too."""
+
+    def _live(self) -> bool:
+        isatty = getattr(self.stream, "isatty", None)
+        return bool(isatty and isatty())
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM_ROWS or not self._live():
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\r{plain(self.label)} [{bar}] {done}/{total} rows")
+        self.stream.flush()
+        self.drawn = self.used = True
+
+    def say(self, text: str) -> None:
+        if self.used:
+            self.done()
+            self.stream.write(f"{plain(text)}\n")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+
+
 def _read_input(source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()
@@ -394,7 +708,7 @@ def _refusal(name: str, refused: ImportRefused) -> str:
     return "\n".join(lines)
 
 
-def _summary(plan: ImportPlan, name: str, path: Path, *, dry_run: bool) -> str:
+def _summary(plan: ImportPlan, name: str, path: Path, *, dry_run: bool, log: bool = True) -> str:
     companies = {a.id: a.company for a in plan.change.put_applications}
     people = {c.id: c.name for c in plan.change.put_contacts}
     if dry_run:
@@ -408,8 +722,9 @@ def _summary(plan: ImportPlan, name: str, path: Path, *, dry_run: bool) -> str:
         head,
         _tally_line("applications", plan.applications, companies),
         _tally_line("contacts", plan.contacts, people),
-        _tally_line("log entries", plan.log, None),
     ]
+    if log:
+        lines.append(_tally_line("log entries", plan.log, None))
     if dry_run:
         lines.append("Nothing was saved.")
     return "\n".join(lines) + "\n"
@@ -438,29 +753,56 @@ def _listed(count: str, ids: Sequence[str], names: dict[str, str] | None) -> str
 
 def _export(args: argparse.Namespace) -> int:
     output: str | None = args.output
-    chosen: str = args.format or _format_of(output)
-    if chosen == "ics":
-        raise CommandError(
-            "exporting a calendar (ics) is not supported yet; use --format json or csv"
-        )
+    chosen: str = args.format or _format_of(output, EXPORT_FORMATS, "json")
+    given: pendulum.DateTime | None = args.now or args.global_now
     if args.demo:
-        store, _ = _demo_store(args.global_now)
+        store, now = _demo_store(given)
     else:
         store = _store_to_read(args)
+        now = given or _clock(store.settings.zone)
     with store:
         if output is not None and store.path is not None:
             _refuse_overwriting(Path(output), store.path)
-        text = dump_json(to_document(store.board)) if chosen == "json" else to_csv(store.board)
+        if chosen == "ics":
+            text = to_ics(calendar_events(store.board, store.settings, now), now)
+        elif chosen == "csv":
+            text = to_csv(store.board)
+        else:
+            text = dump_json(to_document(store.board))
+    _emit(output, text)
+    return OK
+
+
+def _emit(output: str | None, text: str) -> None:
     if output is None or output == "-":
         _write(text)
     else:
         _write_file(Path(output), text)
-    return OK
 
 
-def _format_of(output: str | None) -> str:
+def _format_of(output: str | None, formats: Sequence[str], default: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-    return suffix if suffix in EXPORT_FORMATS else "json"
+    suffix = {"md": "markdown"}.get(suffix, suffix)
+    return suffix if suffix in formats else default
+
+
+# -- report --------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    start: dt.date | None = args.start
+    end: dt.date | None = args.end
+    if start is not None and end is not None and end < start:
+        raise CommandError(f"--to {end.isoformat()} is before --from {start.isoformat()}", USAGE)
+    output: str | None = args.output
+    chosen: str = args.format or _format_of(output, REPORT_FORMATS, "markdown")
+    store = _demo_store(args.global_now)[0] if args.demo else _store_to_read(args)
+    with store:
+        if output is not None and store.path is not None:
+            _refuse_overwriting(Path(output), store.path)
+        proof = build_proof(store.board, store.settings.zone, start, end)
+    _emit(output, proof_csv(proof) if chosen == "csv" else proof_markdown(proof))
+    return OK
 
 
 def _refuse_overwriting(output: Path, data_file: Path) -> None:

@@ -182,13 +182,13 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
-def test_a_spreadsheet_import_is_not_supported_yet(cli: Cli, db: Path, tmp_path: Path) -> None:
+def test_a_spreadsheet_without_a_date_column_is_refused(cli: Cli, db: Path, tmp_path: Path) -> None:
     sheet = write_text(tmp_path / "jobs.csv", "company,position\nAcme,Analyst\n")
 
     result = cli("--db", str(db), "import", str(sheet))
 
     assert result.code == 1
-    assert "not supported yet" in result.err
+    assert "no column for date applied" in result.err
     assert not db.exists()
 
 
@@ -287,12 +287,12 @@ def test_export_csv(cli: Cli, filled: Path, tmp_path: Path) -> None:
     assert target.read_bytes().decode("utf-8") == result.out
 
 
-def test_export_ics_is_not_supported_yet(cli: Cli, filled: Path) -> None:
-    result = cli("--db", str(filled), "export", "--format", "ics")
+def test_export_ics_writes_a_calendar(cli: Cli, filled: Path) -> None:
+    result = cli("--db", str(filled), "export", "--format", "ics", "--now", NOW)
 
-    assert result.code == 1
-    assert "not supported yet" in result.err
-    assert result.out == ""
+    assert result.code == 0, result.err
+    assert result.out.startswith("BEGIN:VCALENDAR")
+    assert "UID:call-a1-c1-20261118T1000@jobcockpit" in result.out
 
 
 def test_export_never_overwrites_the_data_file(cli: Cli, filled: Path) -> None:
