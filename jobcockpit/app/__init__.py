@@ -14,8 +14,13 @@ if TYPE_CHECKING:
     from jobcockpit.store import Store
 
 
-def run_cockpit(store: Store, *, now: pendulum.DateTime | None = None, demo: bool = False) -> None:
-    """Open the cockpit on `store`; `now` freezes its clock at that moment."""
+def run_cockpit(store: Store, *, now: pendulum.DateTime | None = None, demo: bool = False) -> int:
+    """Open the cockpit on `store`; `now` freezes its clock at that moment.
+    Returns the exit code: 0 once closed, 128 + the signal's number after a
+    hang-up or SIGTERM (every change saved), 1 if a change could not be saved
+    on the way out."""
     from jobcockpit.app.app import CockpitApp
 
-    CockpitApp(store, now=now, demo=demo).run()
+    app = CockpitApp(store, now=now, demo=demo)
+    app.run()
+    return app.return_code or 0

@@ -3,7 +3,9 @@
 Plain Python, so the ordering, the filter and the wording of a card are tested
 without a screen; the Line-API columns only ask it for the cards they are about
 to paint. Cards are made when first painted and forgotten on the next change,
-so 10,000 applications cost only the few that are on screen.
+so 10,000 applications cost only the few that are on screen. In privacy mode
+a card shows its company's stand-in ("Company 3"), and the filter finds cards
+by stand-in too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jobcockpit.app.agenda_book import AgendaBook
+from jobcockpit.app.privacy import PLAIN, Names, Privacy
 from jobcockpit.app.text import clean
 from jobcockpit.app.wording import Badge, badge, countdown, days_ago, local, short_date, zone_info
 from jobcockpit.domain.board import Board
@@ -63,8 +66,10 @@ def _rank(verdict: Verdict | None, now: dt.datetime) -> tuple[int, int, float]:
 
 
 class BoardModel:
-    def __init__(self, user_zone: str) -> None:
+    def __init__(self, user_zone: str, privacy: Privacy | None = None) -> None:
         self.user_zone = user_zone
+        self.privacy = privacy if privacy is not None else Privacy()
+        self._names: Names = PLAIN
         self.filter_text = ""
         self.columns: dict[Stage, list[str]] = {stage: [] for stage in STAGES}
         self.heights: dict[Stage, list[int]] = {stage: [] for stage in STAGES}
@@ -78,6 +83,7 @@ class BoardModel:
         """Each card's rank, kept while its best verdict is the same object."""
         self._haystacks: dict[str, str] = {}
         self._haystack_board: Board | None = None
+        self._haystack_names: Names = PLAIN
 
     def rebuild(self, board: Board, book: AgendaBook, now: dt.datetime) -> None:
         """Sort every application into its column, in the order that asks for
@@ -86,6 +92,7 @@ class BoardModel:
         self._book = book
         self._now = now
         self._cards = {}
+        self._names = self.privacy.names(board)
         needle = self.filter_text.casefold().strip()
         haystacks = self._haystacks_of(board) if needle else {}
         keyed: dict[Stage, list[tuple[tuple[int, int, float], str, str]]] = {
@@ -164,7 +171,7 @@ class BoardModel:
         note, late = self._thank_you_note(application.id, now)
         return Card(
             application=application.id,
-            company=clean(application.company),
+            company=self._names.company(application.company),
             position=clean(application.position),
             since=since,
             badge=badge_text,
@@ -202,15 +209,19 @@ class BoardModel:
 
     def _haystacks_of(self, board: Board) -> dict[str, str]:
         """Lower-cased text of each application and its contacts, for the filter;
-        made once per board."""
-        if self._haystack_board is not board:
+        made once per board (and privacy mode), with the stand-ins when private."""
+        names = self._names
+        if self._haystack_board is not board or self._haystack_names is not names:
             contacts = board.contacts
-            self._haystacks = {
-                a.id: " ".join(
-                    [a.company, a.position, a.notes]
-                    + [contacts[c].name for c in a.contacts if c in contacts]
-                ).casefold()
-                for a in board
-            }
+
+            def words(a: Application) -> list[str]:
+                people = [contacts[c] for c in a.contacts if c in contacts]
+                found = [a.company, a.position, a.notes] + [p.name for p in people]
+                if names.private:
+                    found += [names.company(a.company)] + [names.contact(p) for p in people]
+                return found
+
+            self._haystacks = {a.id: " ".join(words(a)).casefold() for a in board}
             self._haystack_board = board
+            self._haystack_names = names
         return self._haystacks

@@ -2,7 +2,8 @@
 application by company or position.
 
 Company names are user text, so hits are built as `Content` (never markup) and
-the help line carries only the cockpit's own words.
+the help line carries only the cockpit's own words. In privacy mode the jump
+offers, and finds, companies by their stand-ins ("Company 3").
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ class CockpitCommands(Provider):
         if screen is None or not needle:
             return
         shown = 0
+        names = screen.privacy.names(screen.board)
         for application in screen.board:
-            company = clean(application.company)
+            company = names.company(application.company)
             position = clean(application.position)
             label = f"{company} · {position}" if position else company
             at = label.casefold().find(needle)

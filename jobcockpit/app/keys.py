@@ -54,6 +54,13 @@ BOARD: list[Binding] = [
 ]
 
 MAIN: list[Binding] = [
+    Binding(
+        "ctrl+r",
+        "app.retry_lock",
+        "Retry lock",
+        id="retry_lock",
+        tooltip="Read-only because another jobcockpit has the file: try again to take it",
+    ),
     Binding("n", "new_application", "New", id="new_application", tooltip="Add a new application"),
     Binding("e", "edit_application", "Edit", id="edit_application", tooltip="Edit the application"),
     Binding(
@@ -92,6 +99,22 @@ MAIN: list[Binding] = [
     Binding("slash", "filter", "Filter", id="filter", tooltip="Show only cards matching a text"),
     Binding("s", "stats", "Stats", id="stats", tooltip="The funnel, response rate and pace"),
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key and what it does"),
+    Binding(
+        "asterisk",
+        "privacy",
+        "Private",
+        id="privacy",
+        show=False,
+        tooltip="Hide names, addresses and notes for screen sharing; again shows them",
+    ),
+    Binding(
+        "o,comma",
+        "settings",
+        "Settings",
+        id="settings",
+        show=False,
+        tooltip="Settings: follow-up numbers, call windows, your zone, theme, keys",
+    ),
 ]
 
 PANES: list[Binding] = [
@@ -170,6 +193,23 @@ DIALOG: list[Binding] = [
     Binding("escape,q", "close", "Close", id="close", tooltip="Close this screen"),
 ]
 
+CONFLICTS: list[Binding] = [
+    Binding(
+        "m",
+        "merge",
+        "Merge",
+        id="conflicts_merge",
+        tooltip="Merge the sync tool's conflict copies into the data file",
+    ),
+    Binding(
+        "l,escape",
+        "later",
+        "Later",
+        id="conflicts_later",
+        tooltip="Leave the conflict copies for now; they are offered again next time",
+    ),
+]
+
 
 @dataclass(frozen=True, slots=True)
 class KeyRow:
@@ -191,6 +231,7 @@ GROUPS: dict[str, list[Binding]] = {
     "filter": FILTER,
     "everywhere": APP,
     "help and stats": DIALOG,
+    "conflict copies": CONFLICTS,
 }
 
 

@@ -4,18 +4,33 @@ Every change goes to the store at once. When the disk fails, the store keeps
 its old board, yet the user must lose nothing and keep seeing the change: the
 session keeps such changes in order, shows the board with them applied, and
 hands them to the store again before the next change (or when asked to retry).
+
+Another program may save the file while the cockpit has it open (a sync tool,
+a command run alongside). The session then reads it again and puts its own
+unsaved changes on top, record by record (`rebase`), so nothing is overwritten
+blindly. It does so only when every change it holds knows the board it was
+made on: before a save, and when the screen asks while no dialog is open (a
+dialog composes its change from the board it was opened on).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobcockpit.app.undo import UndoStack
+from jobcockpit.app.undo import Undoable, UndoStack
 from jobcockpit.domain.board import Board, Changeset
 from jobcockpit.domain.models import RecordError
-from jobcockpit.store import ReadOnlyError, SaveError, StoreError
+from jobcockpit.store import (
+    ConflictError,
+    ReadOnlyError,
+    RecordConflict,
+    SaveError,
+    StoreError,
+    rebase,
+)
 
 if TYPE_CHECKING:
     from jobcockpit.store import Store
@@ -31,6 +46,9 @@ class Saved:
     """The board is not just the old one with the change: another program's
     changes came in with the save, or a conflict put the file's version on
     screen. Everything must be judged again."""
+    reloaded: bool = False
+    """Another program had changed the file: it was read again, and the
+    changes still to save were put on top of what it holds."""
 
     @property
     def saved(self) -> bool:
@@ -51,6 +69,9 @@ class Session:
         self.board: Board = store.board
         self.unsaved: deque[Changeset] = deque()
         self.undo_stack = UndoStack(undo_levels)
+        self._unreadable: tuple[int, int, int] | None = None
+        """The file as it was when reading it again failed: not tried again
+        until it changes once more."""
 
     @property
     def read_only_reason(self) -> str | None:
@@ -88,23 +109,93 @@ class Session:
         return Undone(entry.description, entry.inverse, self.flush())
 
     def flush(self) -> Saved:
-        """Hand the unsaved changes to the store, oldest first, until one fails."""
+        """Hand the unsaved changes to the store, oldest first, until one fails.
+
+        When another program saved the file meanwhile, it is read again first
+        and the changes are put on top of it (see `catch_up`)."""
+        caught = self.catch_up() if self.unsaved else None
+        reloaded = caught is not None and caught.reloaded
+        dropped = caught.error if caught is not None and reloaded else None
         expected = self.board
         while self.unsaved:
             try:
                 self.store.commit(self.unsaved[0])
             except SaveError as error:
-                return Saved(self.board, error)
+                return Saved(self.board, error, replaced=reloaded, reloaded=reloaded)
             except StoreError as error:
                 # The store refused what the board accepted (another program
                 # changed the file, say): drop it and show the store's truth,
                 # so the screen never claims what is not kept.
                 self.unsaved.popleft()
                 self._resync()
-                return Saved(self.board, error, replaced=True)
+                return Saved(self.board, error, replaced=True, reloaded=reloaded)
             self.unsaved.popleft()
         self.board = self.store.board
-        return Saved(self.board, replaced=not _same(self.board, expected))
+        replaced = not _same(self.board, expected)
+        if replaced:
+            # Another program saved between our look and our save; the store
+            # merged its work in. Undo must not put back what it changed.
+            self._forget_undo_touching(expected, self.board)
+        return Saved(self.board, dropped, replaced=replaced or reloaded, reloaded=reloaded)
+
+    def catch_up(self) -> Saved | None:
+        """Read the file again if another program changed it, and put the
+        unsaved changes on top of what it holds; None when it did not change.
+
+        A change that no longer fits (it edits a record the other program
+        deleted, say) is dropped, and `error` names its record: the file's
+        version is what the screen shows then. A file that cannot be read
+        again (damaged, gone) is left alone, and so is the board on screen;
+        `error` says why, once, and nothing is saved over the file."""
+        store = self.store
+        changed_on_disk = getattr(store, "changed_on_disk", None)  # a test's fake may lack it
+        if changed_on_disk is None or not changed_on_disk():
+            return None
+        stamp = _stamp(store)
+        if stamp is not None and stamp == self._unreadable:
+            return None
+        base = store.board
+        try:
+            theirs = store.reload()
+        except StoreError as error:
+            self._unreadable = stamp
+            return Saved(self.board, error)
+        self._unreadable = None
+        board = theirs
+        kept: deque[Changeset] = deque()
+        conflict: ConflictError | None = None
+        for change in self.unsaved:
+            try:
+                fitted = rebase(change, base, board)
+                board = board.apply(fitted)
+            except RecordConflict as problem:
+                conflict = conflict or ConflictError(store.path, problem.record, problem.problem)
+            except RecordError as error:
+                conflict = conflict or ConflictError(
+                    store.path, error.record, f"{error.field}: {error.problem}"
+                )
+            else:
+                kept.append(fitted)
+            try:
+                base = base.apply(change)
+            except RecordError:
+                break
+        self._forget_undo_touching(base, board)
+        self.unsaved = kept
+        self.board = board
+        return Saved(board, conflict, replaced=True, reloaded=True)
+
+    def retry_lock(self) -> bool:
+        """Try again to become the file's writer (another jobcockpit had it);
+        True when this cockpit may now change it. The file is read again, as
+        the other one may have saved before it let go; raises `StoreError`
+        when that fails."""
+        writable = self.store.retry_lock()
+        if writable:
+            self.board = self.store.board
+            self.unsaved.clear()
+            self.undo_stack.clear()
+        return writable
 
     def _resync(self) -> None:
         board = self.store.board
@@ -119,8 +210,64 @@ class Session:
         self.board = board
         self.undo_stack.clear()
 
+    def _forget_undo_touching(self, ours: Board, theirs: Board) -> None:
+        """Drop the undo steps that would put back a record another program
+        changed (and every older step, so that undo stays in order): undoing
+        them would overwrite its work without a look."""
+        changed = _changed_records(ours, theirs)
+        if not changed:
+            return
+        newest_first: list[Undoable] = []
+        while (entry := self.undo_stack.pop()) is not None:
+            newest_first.append(entry)
+        kept: list[Undoable] = []
+        for entry in newest_first:
+            if _touches(entry.inverse, changed):
+                break
+            kept.append(entry)
+        for entry in reversed(kept):
+            self.undo_stack.push_back(entry)
+
 
 def _same(a: Board, b: Board) -> bool:
     return a is b or (
         a.applications == b.applications and a.contacts == b.contacts and a.log == b.log
     )
+
+
+def _stamp(store: Store) -> tuple[int, int, int] | None:
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _differing(ours: dict[str, object], theirs: dict[str, object]) -> set[str]:
+    return {key for key in ours.keys() | theirs.keys() if ours.get(key) != theirs.get(key)}
+
+
+def _changed_records(ours: Board, theirs: Board) -> set[str]:
+    """Ids of the applications and contacts, and keys of the log entries, that
+    differ between two boards; an application whose log differs counts too."""
+    if ours is theirs:
+        return set()
+    log = _differing(dict(ours.log), dict(theirs.log))
+    changed = _differing(dict(ours.applications), dict(theirs.applications))
+    changed |= _differing(dict(ours.contacts), dict(theirs.contacts))
+    for key in log:
+        entry = ours.log.get(key) or theirs.log.get(key)
+        if entry is not None:
+            changed.add(entry.application)
+    return changed | log
+
+
+def _touches(change: Changeset, records: set[str]) -> bool:
+    keys = {a.id for a in change.put_applications} | set(change.delete_applications)
+    keys |= {c.id for c in change.put_contacts} | set(change.delete_contacts)
+    keys |= {e.key for e in change.add_log} | {e.application for e in change.add_log}
+    keys |= set(change.delete_log)
+    return not keys.isdisjoint(records)

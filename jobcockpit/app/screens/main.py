@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from jobcockpit.app import keys
 from jobcockpit.app.agenda_book import AgendaBook
 from jobcockpit.app.board_model import BoardModel
+from jobcockpit.app.privacy import Privacy
 from jobcockpit.app.screens.help import HelpScreen
 from jobcockpit.app.screens.stats import StatsScreen
 from jobcockpit.app.session import Saved
@@ -39,8 +40,9 @@ from jobcockpit.domain.board import Board, Changeset
 from jobcockpit.domain.friendly import StageChange, change_stage
 from jobcockpit.domain.models import Application, Contact, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.domain.places import business_calendar
+from jobcockpit.domain.settings import SETTINGS, Settings
 from jobcockpit.domain.verdicts import TalkingPoints
-from jobcockpit.store import ReadOnlyError
+from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
 
 if TYPE_CHECKING:
     from jobcockpit.app.app import CockpitApp
@@ -51,6 +53,8 @@ larger ones paint first and judge in a thread (0.7 s at 10,000)."""
 
 TICK_SECONDS = 30.0
 """How often a live clock refreshes countdowns and "their time now"."""
+
+RELOADED = "reloaded: another program changed the file"
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -67,6 +71,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._judging = False
         self._changed_while_judging: set[str] = set()
         self._edge_timer: Timer | None = None
+        self.privacy = Privacy()
+        """Privacy mode (`*`), shared with the views that show names."""
 
     # -- layout ----------------------------------------------------------------
 
@@ -77,7 +83,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 yield FilterBar(id="filter")
                 yield KanbanBoard(id="board")
                 yield Detail(id="detail")
-            yield Sidebar(id="sidebar")
+            yield Sidebar(id="sidebar", privacy=self.privacy)
         yield Footer(compact=True)
 
     @property
@@ -91,7 +97,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_mount(self) -> None:
         settings = self.app.settings
         self.book = AgendaBook(settings)
-        self.model = BoardModel(settings.zone)
+        self.model = BoardModel(settings.zone, self.privacy)
         self._judge_everything()
         self._refresh_views(keep=None)
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
@@ -167,6 +173,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.book.tasks_of(application.id),
                 self.app.now(),
                 self.user_zone,
+                self.privacy.names(self.board),
             )
         )
 
@@ -204,6 +211,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         first (a long path is the first thing the header cuts)."""
         session = self.app.session
         parts: list[str] = []
+        if self.privacy.on:
+            parts.append("PRIVATE: names hidden (* shows them)")
         if session.unsaved:
             count = len(session.unsaved)
             parts.append(f"{count} change{'s' if count > 1 else ''} not saved")
@@ -272,10 +281,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- changing the job hunt -------------------------------------------------
 
-    def _current(self) -> Application | None:
+    def _current(self, shows_names: bool = True) -> Application | None:
+        """The selected application; None (and why) when there is none, or when
+        its dialog would show the names privacy mode hides."""
         application = self.board.applications.get(self.selected) if self.selected else None
         if application is None:
             self.notify("Select an application first (or press n for a new one).")
+        elif shows_names and self.privacy.on:
+            self.notify("Names are hidden: press * to show them, then try again.")
+            return None
         return application
 
     def _writable(self) -> bool:
@@ -326,7 +340,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._report(saved)
 
     def _report(self, saved: Saved) -> None:
-        if saved.error is not None:
+        if saved.reloaded:
+            self.notify(RELOADED, title="Reloaded")
+        if isinstance(saved.error, ConflictError):
+            self.notify(
+                f"{clean(str(saved.error))}\nThe screen shows the other program's version.",
+                title="Not saved: changed elsewhere",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        elif saved.error is not None:
             self.notify(
                 f"{clean(str(saved.error))}\nThe change stays on screen and is saved "
                 "with the next one.",
@@ -348,9 +372,35 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._refresh_views(keep=self.selected)
         if saved.error is None:
             self.notify("Saved the changes that had failed to save.")
-        else:
-            self._report(saved)
-        self._update_subtitle()
+        self._report(saved)
+
+    def catch_up(self) -> None:
+        """Take in what another program saved since the file was read (the
+        app asks on a timer and on focus, while no dialog is open)."""
+        saved = self.app.session.catch_up()
+        if saved is None:
+            return
+        if not saved.reloaded:
+            self.notify(
+                f"{clean(str(saved.error))}\nThe screen keeps what was read before, and "
+                "nothing is saved over the file.",
+                title="Could not read the data file again",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.app.adopt_stored_settings()
+        self.take_in(saved)
+
+    def take_in(self, saved: Saved) -> None:
+        """A board that came from the file, not from a change made here:
+        judge it whole, show it, and say what happened."""
+        if self.model is not None:
+            self.model.user_zone = self.user_zone
+        self._judge_everything()
+        self._refresh_views(keep=self.selected)
+        self._report(saved)
 
     def _today(self) -> pendulum.Date:
         return self.app.now().in_timezone(self.user_zone).date()
@@ -538,7 +588,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
-        application = self._current()
+        application = self._current(shows_names=False)
         if application is None or not self._writable():
             return
         target = application.stage.previous
@@ -591,7 +641,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify("Nothing to undo.")
             return
         self._after(undone.change, before, undone.saved, self.selected)
-        self.notify(f"Undone: {undone.description or 'the last change'}", markup=False)
+        said = "the last change" if self.privacy.on else undone.description or "the last change"
+        self.notify(f"Undone: {said}", markup=False)
 
     def action_filter(self) -> None:
         bar = self.query_one(FilterBar)
@@ -603,6 +654,54 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(keys.key_rows(self.app.settings.keymap)))
+
+    def action_privacy(self) -> None:
+        """Hide names for screen sharing, or show them again (not saved)."""
+        hidden = self.privacy.toggle()
+        self._refresh_views(keep=self.selected)
+        self._update_subtitle()
+        self.notify("Names hidden: * shows them again." if hidden else "Names shown.")
+
+    def action_settings(self) -> None:
+        from jobcockpit.app.screens.settings import SettingsScreen
+
+        if not self._writable():
+            return
+        note = "A demo board: settings last until you quit." if self.app.demo else ""
+        self.app.push_screen(
+            SettingsScreen(self.app.settings, list(self.app.available_themes), note=note),
+            self._save_settings,
+        )
+
+    def _save_settings(self, settings: Settings | None) -> None:
+        """Save the settings through the store, as the theme is saved, then
+        apply them: the theme, the keys, and the board judged by the new numbers."""
+        before = self.app.settings
+        if settings is None or settings == before:
+            return
+        try:
+            self.app.store.save_settings(settings)
+        except StoreError as error:
+            self.notify(
+                clean(str(error)), title="Settings not saved", severity="error", markup=False
+            )
+            return
+        self.app.settings = settings
+        if settings.theme != before.theme and settings.theme in self.app.available_themes:
+            self.app.theme = settings.theme
+        if settings.keymap != before.keymap:
+            self.app.set_keymap(settings.keymap)
+        if self.model is not None:
+            model = BoardModel(settings.zone, self.privacy)
+            model.set_filter(self.model.filter_text)
+            self.model = model
+        self._judge_everything()
+        self._refresh_views(keep=self.selected)
+        if not self.app.clock_is_frozen:
+            self._schedule_edge()
+        self._update_subtitle()
+        changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
+        self.notify(f"Saved {', '.join(changed)}.", title="Settings", markup=False)
 
 
 def _points_for(application: Application) -> TalkingPoints:

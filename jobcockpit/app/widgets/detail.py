@@ -2,14 +2,15 @@
 
 For each contact: the formatted phone, the zone, their local time now and the
 best time to call; then what the rules decided for the pair and why, rule ids
-and reason, with today's windows in their time and the user's.
+and reason, with today's windows in their time and the user's. The phone and
+the e-mail address are terminal hyperlinks (`tel:`, `mailto:`); in privacy
+mode names are stand-ins and addresses, numbers and notes are hidden.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -20,6 +21,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from jobcockpit.app import keys
+from jobcockpit.app.links import email_content, phone_content
+from jobcockpit.app.privacy import HIDDEN, PLAIN, Names
 from jobcockpit.app.text import clean, clean_lines
 from jobcockpit.app.wording import badge, clock, countdown, local, window_text
 from jobcockpit.domain.board import Board
@@ -36,20 +39,6 @@ _VERDICT_STYLE = {
 }
 
 
-@lru_cache(maxsize=1024)
-def formatted_phone(phone: str) -> str:
-    """The number written the international way when it can be read, else as typed."""
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(phone, None)
-    except phonenumbers.NumberParseException:
-        return clean(phone)
-    if not phonenumbers.is_possible_number(number):
-        return clean(phone)
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
-
-
 def _label(text: str) -> Content:
     return Content.styled(f"{text:<12}", "dim")
 
@@ -61,10 +50,16 @@ def describe_application(
     tasks: Sequence[Task],
     now: dt.datetime,
     user_zone: str,
+    names: Names = PLAIN,
 ) -> Content:
+    contacts = board.contacts_of(application)
+
+    def redact(text: str) -> str:
+        return names.redact(text, (application,), contacts)
+
     lines: list[Content] = [
         Content.assemble(
-            (clean(application.company), "bold"),
+            (names.company(application.company), "bold"),
             (" · ", "dim"),
             clean(application.position),
         ),
@@ -79,21 +74,26 @@ def describe_application(
         ),
     ]
     if application.posting_url:
-        lines.append(Content.assemble(_label("posting"), clean(application.posting_url)))
+        posting = (HIDDEN, "dim") if names.private else clean(application.posting_url)
+        lines.append(Content.assemble(_label("posting"), posting))
     if application.decision_expected_on:
         lines.append(
             Content.assemble(_label("decision by"), application.decision_expected_on.isoformat())
         )
-    for number, note in enumerate(clean_lines(application.notes)):
-        lines.append(Content.assemble(_label("notes" if number == 0 else ""), note))
+    if names.private and application.notes.strip():
+        lines.append(Content.assemble(_label("notes"), (HIDDEN, "dim")))
+    else:
+        for number, note in enumerate(clean_lines(application.notes)):
+            lines.append(Content.assemble(_label("notes" if number == 0 else ""), note))
     by_contact = {v.contact: v for v in verdicts}
-    contacts = board.contacts_of(application)
     lines.append(Content(""))
     lines.append(Content.styled(f"Contacts ({len(contacts)})", "bold $text-primary"))
     if not contacts:
         lines.append(Content.styled("  none yet: press a to add one", "dim italic"))
     for contact in contacts:
-        lines.extend(_contact_lines(contact, by_contact.get(contact.id), now, user_zone))
+        lines.extend(
+            _contact_lines(contact, by_contact.get(contact.id), now, user_zone, names, redact)
+        )
     if tasks:
         lines.append(Content(""))
         lines.append(Content.styled("To do", "bold $text-primary"))
@@ -104,7 +104,7 @@ def describe_application(
                 Content.assemble(
                     "  ",
                     (rules + " " if rules else "", "$text-accent"),
-                    clean(task.text),
+                    redact(task.text),
                     (due, "bold $text-error" if task.late else "$text-warning"),
                 )
             )
@@ -114,12 +114,36 @@ def describe_application(
     if not log:
         lines.append(Content.styled("  nothing logged yet", "dim italic"))
     for entry in reversed(log):
-        lines.append(_log_line(entry, board, user_zone))
+        lines.append(_log_line(entry, board, user_zone, names))
     return Content("\n").join(lines)
 
 
+def _reachable(contact: Contact, names: Names) -> Content:
+    """The phone and the e-mail address, each a hyperlink; hidden in privacy mode."""
+
+    def shown(value: str | None, content: Callable[[str], Content]) -> Content:
+        if not value:
+            return Content.styled("none", "dim")
+        if names.private:
+            return Content.styled(HIDDEN, "dim")
+        return content(value)
+
+    return Content.assemble(
+        "    ",
+        _label("phone"),
+        shown(contact.phone, lambda phone: phone_content(phone, contact.country)),
+        ("   e-mail ", "dim"),
+        shown(contact.email, email_content),
+    )
+
+
 def _contact_lines(
-    contact: Contact, verdict: Verdict | None, now: dt.datetime, user_zone: str
+    contact: Contact,
+    verdict: Verdict | None,
+    now: dt.datetime,
+    user_zone: str,
+    names: Names,
+    redact: Callable[[str], str],
 ) -> list[Content]:
     place = place_of(contact, user_zone)
     zone_note = " (from the phone number)" if place.zone_inferred else ""
@@ -131,14 +155,8 @@ def _contact_lines(
         ("verified", "$text-success") if contact.verified else ("unverified", "$text-warning")
     )
     lines = [
-        Content.assemble("  ", (clean(contact.name), "bold"), (role, "dim"), "  ", verified),
-        Content.assemble(
-            "    ",
-            _label("phone"),
-            formatted_phone(contact.phone) if contact.phone else ("none", "dim"),
-            ("   e-mail ", "dim"),
-            clean(contact.email) if contact.email else ("none", "dim"),
-        ),
+        Content.assemble("  ", (names.contact(contact), "bold"), (role, "dim"), "  ", verified),
+        _reachable(contact, names),
         Content.assemble(
             "    ",
             _label("zone"),
@@ -171,7 +189,7 @@ def _contact_lines(
             _label("why"),
             (" ".join(verdict.rules), "$text-accent"),
             "  ",
-            clean(verdict.reason),
+            redact(verdict.reason),
         )
     )
     for window in verdict.windows:
@@ -185,7 +203,7 @@ def _contact_lines(
     return lines
 
 
-def _log_line(entry: LogEntry, board: Board, user_zone: str) -> Content:
+def _log_line(entry: LogEntry, board: Board, user_zone: str, names: Names) -> Content:
     contact = board.contacts.get(entry.contact) if entry.contact else None
     when = local(entry.at, user_zone)
     parts: list[Content | tuple[str, str] | str] = [
@@ -195,11 +213,12 @@ def _log_line(entry: LogEntry, board: Board, user_zone: str) -> Content:
         (f"{entry.kind.value.replace('_', ' '):<10}", "bold"),
     ]
     if contact is not None:
-        parts.extend(["  ", clean(contact.name)])
+        parts.extend(["  ", names.contact(contact)])
     if entry.decision_expected_on is not None:
         parts.extend([("  decision by ", "dim"), entry.decision_expected_on.isoformat()])
     if entry.note:
-        parts.extend([("  ", ""), (clean(entry.note), "italic")])
+        note = f"note {HIDDEN}" if names.private else clean(entry.note)
+        parts.extend([("  ", ""), (note, "italic")])
     return Content.assemble(*parts)
 
 

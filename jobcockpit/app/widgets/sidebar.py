@@ -4,7 +4,8 @@ Sections, in the spec's order: safe to call today (contact, company, window,
 overdue and unverified marks), e-mail today, thank-you notes due (with the
 countdown), and what comes up in the next five business days. Choosing an
 entry selects its card. Long lists are cut: the sidebar is a to-do list for
-today, not a second board.
+today, not a second board. An e-mail address is a `mailto:` hyperlink; in
+privacy mode names are stand-ins and addresses are hidden.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jobcockpit.app import keys
-from jobcockpit.app.text import clean
+from jobcockpit.app.links import email_content
+from jobcockpit.app.privacy import HIDDEN, PLAIN, Names, Privacy
 from jobcockpit.app.wording import countdown, local, next_window, short_date, window_text
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.verdicts import Agenda, TaskKind, Verdict, VerdictKind
@@ -40,13 +42,13 @@ class Horizon:
     until: dt.date
 
 
-def _who(board: Board, app_id: str, contact_id: str | None) -> Content:
+def _who(board: Board, app_id: str, contact_id: str | None, names: Names = PLAIN) -> Content:
     application = board.applications.get(app_id)
     contact = board.contacts.get(contact_id) if contact_id else None
-    company = clean(application.company) if application else app_id
+    company = names.company(application.company) if application else app_id
     if contact is None:
         return Content.styled(company, "bold")
-    return Content.assemble((clean(contact.name), "bold"), (" · ", "dim"), company)
+    return Content.assemble((names.contact(contact), "bold"), (" · ", "dim"), company)
 
 
 def _marks(board: Board, verdict: Verdict) -> list[tuple[str, str]]:
@@ -72,7 +74,7 @@ def _entry(
     return Content.assemble(line, "\n  ", second)
 
 
-def call_entry(board: Board, verdict: Verdict, horizon: Horizon) -> Content:
+def call_entry(board: Board, verdict: Verdict, horizon: Horizon, names: Names = PLAIN) -> Content:
     window = next_window(verdict, horizon.now)
     when = (
         window_text(window, horizon.now, verdict.zone, horizon.user_zone)
@@ -81,18 +83,23 @@ def call_entry(board: Board, verdict: Verdict, horizon: Horizon) -> Content:
     )
     style = "$text-success" if window is not None and window.is_open(horizon.now) else ""
     return _entry(
-        _who(board, verdict.application, verdict.contact),
+        _who(board, verdict.application, verdict.contact, names),
         Content.styled(when, style) if style else Content(when),
         _marks(board, verdict),
     )
 
 
-def email_entry(board: Board, verdict: Verdict) -> Content:
+def email_entry(board: Board, verdict: Verdict, names: Names = PLAIN) -> Content:
     contact = board.contacts.get(verdict.contact)
-    address = clean(contact.email) if contact is not None and contact.email else "no address"
+    if contact is None or not contact.email:
+        address = Content.styled("no address", "dim")
+    elif names.private:
+        address = Content.styled(f"address {HIDDEN}", "dim")
+    else:
+        address = email_content(contact.email, "dim")
     return _entry(
-        _who(board, verdict.application, verdict.contact),
-        Content.styled(address, "dim"),
+        _who(board, verdict.application, verdict.contact, names),
+        address,
         _marks(board, verdict),
     )
 
@@ -107,9 +114,10 @@ class Sidebar(OptionList, inherit_bindings=False):
             super().__init__()
             self.application_id = application_id
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, privacy: Privacy | None = None) -> None:
         super().__init__(id=id)
         self._targets: dict[str, str] = {}
+        self.privacy = privacy if privacy is not None else Privacy()
 
     def show(self, agenda: Agenda | None, board: Board, horizon: Horizon) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
@@ -119,6 +127,7 @@ class Sidebar(OptionList, inherit_bindings=False):
             options.append(Option(Content.styled("Judging who to call...", "dim"), disabled=True))
             self.set_options(options)
             return
+        names = self.privacy.names(board)
         calls = [v for v in agenda.verdicts if v.kind is VerdictKind.CALL]
         emails = [v for v in agenda.verdicts if v.kind is VerdictKind.EMAIL]
         notes = [t for t in agenda.tasks if t.kind in (TaskKind.THANK_YOU, TaskKind.COURTESY)]
@@ -132,7 +141,7 @@ class Sidebar(OptionList, inherit_bindings=False):
             self._section(
                 "Safe to call today",
                 len(calls),
-                [(v.application, call_entry(board, v, horizon)) for v in calls[:limit]],
+                [(v.application, call_entry(board, v, horizon, names)) for v in calls[:limit]],
                 "nobody to call today",
             )
         )
@@ -140,7 +149,7 @@ class Sidebar(OptionList, inherit_bindings=False):
             self._section(
                 "E-mail today",
                 len(emails),
-                [(v.application, email_entry(board, v)) for v in emails[:limit]],
+                [(v.application, email_entry(board, v, names)) for v in emails[:limit]],
                 "no e-mails due",
             )
         )
@@ -157,7 +166,10 @@ class Sidebar(OptionList, inherit_bindings=False):
                 day = local(task.due, horizon.user_zone).date()
                 when = Content(f"courtesy note by {short_date(day, horizon.today)}")
             note_entries.append(
-                (task.application, _entry(_who(board, task.application, task.contact), when, ()))
+                (
+                    task.application,
+                    _entry(_who(board, task.application, task.contact, names), when, ()),
+                )
             )
         options.extend(self._section("Thank-you notes due", len(notes), note_entries, "none due"))
         coming_entries = [
@@ -165,7 +177,7 @@ class Sidebar(OptionList, inherit_bindings=False):
                 v.application,
                 Content.assemble(
                     (f"{short_date(v.next, horizon.today):<9}", "$text-accent"),
-                    _who(board, v.application, v.contact),
+                    _who(board, v.application, v.contact, names),
                 ),
             )
             for v in coming[:limit]
