@@ -11,6 +11,9 @@ log by default), imports it through the real command line, then times:
 Each figure is the median of several runs. Run from the project folder:
 
     .venv/bin/python bench/today.py [--applications 10000] [--runs 5]
+
+`bench/run.py` measures all of this and more, for several sizes; this script
+stays for a quick look at one size.
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ is implemented once, where its id appears.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pendulum
@@ -87,6 +89,10 @@ class _DayPlan:
     rules: tuple[str, ...]
     why_not: str
     _windows: list[tuple[dt.datetime, dt.datetime]] | None = None
+    _open_at: dt.datetime | None = None
+    _open: tuple[tuple[CallWindow, ...], dt.datetime | None] | None = None
+    """What `_Calendar.still_open` found at `_open_at`: every pair judged at
+    that moment in this place and best time shares it."""
 
     @property
     def windows(self) -> list[tuple[dt.datetime, dt.datetime]]:
@@ -159,14 +165,21 @@ class _Calendar:
                 rules = ("R10", "R11")
         return _DayPlan(day, place.zone, local, rules, "no call windows that day")
 
-    def windows_left(
-        self, contact: Contact, place: Place, day: dt.date, now: dt.datetime
-    ) -> list[tuple[dt.datetime, dt.datetime]]:
-        """Today's windows with enough time left in them to place a call (R10)."""
+    def still_open(
+        self, plan: _DayPlan, now: dt.datetime
+    ) -> tuple[tuple[CallWindow, ...], dt.datetime | None]:
+        """The plan's windows with enough time left at `now` to place a call
+        (R10), and the next moment that changes: a window opening, or one
+        stopping to count, just after `b - needed` (never before now, or it
+        would not be left)."""
+        if plan._open is not None and plan._open_at == now:
+            return plan._open
         needed = dt.timedelta(minutes=self.settings.min_window_minutes)
-        return [
-            (a, b) for a, b in self.plan(contact, place, day).windows if b - max(a, now) >= needed
-        ]
+        left = [(a, b) for a, b in plan.windows if b - max(a, now) >= needed]
+        edges = [a for a, _ in left if a > now] + [b - needed + _ONE_MICROSECOND for _, b in left]
+        found = (tuple([CallWindow(a, b) for a, b in left]), min(edges, default=None))
+        plan._open_at, plan._open = now, found
+        return found
 
     def first_callable_day(
         self, contact: Contact, place: Place, day: dt.date
@@ -220,7 +233,9 @@ class _Facts:
     decision_date: dt.date | None = None
 
     def local_day(self, moment: dt.datetime) -> dt.date:
-        return dt.datetime.fromtimestamp(moment.timestamp(), self.zone).date()
+        if type(moment) is not dt.datetime:
+            moment = _plain(moment)
+        return moment.astimezone(self.zone).date()
 
 
 def _plain_date(day: dt.date) -> dt.date:
@@ -244,7 +259,29 @@ def _plain(moment: dt.datetime) -> dt.datetime:
 
 
 def _midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+    key = (day, zone)
+    moment = _MIDNIGHTS.get(key)
+    if moment is None:
+        if len(_MIDNIGHTS) > _SHARED_LIMIT:
+            _MIDNIGHTS.clear()
+        moment = _MIDNIGHTS[key] = dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+    return moment
+
+
+def _pendulum_date(day: dt.date) -> pendulum.Date:
+    known = _PENDULUM_DATES.get(day)
+    if known is None:
+        if len(_PENDULUM_DATES) > _SHARED_LIMIT:
+            _PENDULUM_DATES.clear()
+        known = _PENDULUM_DATES[day] = pendulum.date(day.year, day.month, day.day)
+    return known
+
+
+_SHARED_LIMIT = 20_000
+"""Immutable values shared between verdicts (a midnight in a zone, a date),
+made once; the tables are emptied when they grow past this."""
+_MIDNIGHTS: dict[tuple[dt.date, ZoneInfo], dt.datetime] = {}
+_PENDULUM_DATES: dict[dt.date, pendulum.Date] = {}
 
 
 def _moment(value: dt.date | None, zone: ZoneInfo) -> dt.datetime | None:
@@ -293,17 +330,23 @@ def _read_log(
     log: Sequence[LogEntry],
     zone: ZoneInfo,
     today_starts: dt.datetime,
+    instants: Sequence[dt.datetime],
 ) -> _Facts:
+    """`instants` are the entries' moments in UTC, in the order of `log`:
+    comparing moments in different zones costs a microsecond each, and the
+    rules compare each entry a few times for each of its contacts."""
     start = stage_start(application, log, zone)
     cycle_start = start
+    cycle_instant = start.astimezone(dt.UTC)
     from_reply = False
     decision_date: dt.date | None = application.decision_expected_on
     if decision_date is not None:
         decision_date = _plain_date(decision_date)
-    for entry in log:
-        if entry.kind is LogKind.REPLY and entry.at > cycle_start:
+    for entry, instant in zip(log, instants, strict=True):
+        if entry.kind is LogKind.REPLY and instant > cycle_instant:
             # R14: an employer reply starts a new cycle of the stage.
             cycle_start = entry.at
+            cycle_instant = instant
             from_reply = True
         if entry.decision_expected_on is not None:
             decision_date = _plain_date(entry.decision_expected_on)
@@ -314,19 +357,20 @@ def _read_log(
         cycle_from_reply=from_reply,
         decision_date=decision_date,
     )
-    for entry in log:
-        if entry.contact is not None and entry.contact != contact.id:
-            continue
-        if entry.kind is not LogKind.NO_ANSWER:
-            facts.last_contact = entry.at
-        if entry.at < cycle_start:
+    contact_id = contact.id
+    for entry, instant in zip(log, instants, strict=True):
+        if entry.contact is not None and entry.contact != contact_id:
             continue
         kind = entry.kind
+        if kind is not LogKind.NO_ANSWER:
+            facts.last_contact = entry.at
+        if instant < cycle_instant:
+            continue
         if kind in _FOLLOW_UPS:
             facts.follow_ups.append(entry)
         elif kind is LogKind.VOICEMAIL:
             facts.voicemails.append(entry)
-        if kind in _CALLS and entry.at >= today_starts:
+        if kind in _CALLS and instant >= today_starts:
             facts.dials_today += 1
     return facts
 
@@ -356,7 +400,12 @@ class Judge:
         self.user_zone = settings.zone
         self.calendar = _Calendar(settings)
         self._local_now: dict[str, dt.datetime] = {}
+        self._here: dict[str, tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]] = {}
         self._places: dict[str, tuple[Contact, Place]] = {}
+        self._instants_of: tuple[Sequence[LogEntry], list[dt.datetime]] | None = None
+        self._utc_now = _plain(now).astimezone(dt.UTC)
+        """`now` in UTC: see `_instants`."""
+        self.since = _microseconds(now)
 
     def place(self, contact: Contact) -> Place:
         cached = self._places.get(contact.id)
@@ -372,21 +421,52 @@ class Judge:
             local = self._local_now[zone] = _plain(self.now.astimezone(_zone(zone)))
         return local
 
+    def _instants(self, log: Sequence[LogEntry]) -> Sequence[dt.datetime]:
+        """The entries' moments in UTC, worked out once for each log (both
+        contacts of an application read the same one)."""
+        known = self._instants_of
+        if known is not None and known[0] is log:
+            return known[1]
+        instants = [entry.at.astimezone(dt.UTC) for entry in log]
+        self._instants_of = (log, instants)
+        return instants
+
     def past(self, log: Sequence[LogEntry]) -> Sequence[LogEntry]:
         """The log up to now: entries later than now are ignored."""
-        if not log or log[-1].at <= self.now:
+        if not log:
             return log
-        return [e for e in log if e.at <= self.now]
+        instants = self._instants(log)
+        now = self._utc_now
+        if instants[-1] <= now:
+            return log
+        return [e for e, instant in zip(log, instants, strict=True) if instant <= now]
 
     def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
         """The verdict for one application and one of its contacts."""
         place = self.place(contact)
-        zone = _zone(place.zone)
-        local_now = self.local_now(place.zone)
-        today = local_now.date()
+        here = self._here.get(place.zone)
+        if here is None:
+            here = self._here[place.zone] = self._clock_in(place.zone)
+        zone, local_now, today, today_starts, tomorrow = here
         past = self.past(log)
-        facts = _read_log(application, contact, past, zone, _midnight(today, zone))
-        return self._decide(_Base(application, contact, place, facts, local_now, past))
+        if len(past) < len(log):
+            # A log entry dated later today counts from its moment on.
+            tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.now))
+        facts = _read_log(application, contact, past, zone, today_starts, self._instants(past))
+        return self._decide(
+            _Base(application, contact, place, facts, local_now, today, tomorrow, past)
+        )
+
+    def _clock_in(
+        self, name: str
+    ) -> tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]:
+        """The zone, the time there now, its day, and that day's first and last
+        midnight: what every pair judged in the zone shares."""
+        zone = _zone(name)
+        local_now = self.local_now(name)
+        today = local_now.date()
+        starts = _midnight(today, zone).astimezone(dt.UTC)
+        return zone, local_now, today, starts, _midnight(today + ONE_DAY, zone)
 
     # The precedence of the spec: blocked, then done, then the waits, then the calendar.
     def _decide(self, base: _Base) -> Verdict:
@@ -592,8 +672,11 @@ class Judge:
         settings = self.settings
         tasks: list[Task] = []
         past = self.past(log)
+        by_id: dict[str, Contact] = {}
+        for person in contacts:
+            by_id.setdefault(person.id, person)
         for verdict in verdicts:
-            contact = next((c for c in contacts if c.id == verdict.contact), None)
+            contact = by_id.get(verdict.contact)
             if contact is None or application.follow_up in (FollowUp.EMAIL, FollowUp.NONE):
                 continue
             if verdict.kind not in (VerdictKind.CALL, VerdictKind.WAIT):
@@ -690,11 +773,13 @@ class _Base:
     place: Place
     facts: _Facts
     local_now: dt.datetime
+    today: dt.date
+    """The contact's calendar day at `local_now`."""
+    tomorrow: dt.datetime
+    """When the verdict changes at the latest: midnight at the end of `today`
+    in the contact's zone, or before it the moment of a log entry dated later
+    than now (the rules count it from then on)."""
     log: Sequence[LogEntry] = ()
-
-    @property
-    def today(self) -> dt.date:
-        return self.local_now.date()
 
     def application_log_after(self, moment: dt.datetime) -> list[LogEntry]:
         """The application's log (every contact) from `moment` on."""
@@ -706,7 +791,7 @@ class _Base:
         rules: tuple[str, ...],
         reason: str,
         *,
-        windows: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+        windows: tuple[CallWindow, ...] = (),
         next_day: dt.date | None = None,
         overdue: bool = False,
         talking: TalkingPoints = TalkingPoints.STATUS,
@@ -717,8 +802,8 @@ class _Base:
             # R13: no zone known or inferable: judged in the user's zone, and said so.
             rules = (*rules, "R13")
             reason = f"{reason} (time zone guessed)"
-        if changes_at is None:
-            changes_at = _midnight(self.today + ONE_DAY, self.local_now.tzinfo)  # type: ignore[arg-type]
+        if changes_at is None or changes_at > self.tomorrow:
+            changes_at = self.tomorrow
         last = self.facts.last_contact or self.facts.cycle_start
         return Verdict(
             application=self.application.id,
@@ -726,10 +811,8 @@ class _Base:
             kind=kind,
             rules=tuple(dict.fromkeys(rules)),
             reason=reason,
-            windows=tuple(CallWindow(a, b) for a, b in windows),
-            next=None
-            if next_day is None
-            else pendulum.date(next_day.year, next_day.month, next_day.day),
+            windows=windows,
+            next=None if next_day is None else _pendulum_date(next_day),
             overdue=overdue,
             zone=self.place.zone,
             zone_guessed=self.place.zone_guessed,
@@ -785,14 +868,9 @@ class _Base:
                 overdue=overdue,
                 talking=talking,
             )
-        now = self.local_now
-        left = calendar.windows_left(self.contact, self.place, today, now)
+        plan = calendar.plan(self.contact, self.place, today)
+        left, changes_at = calendar.still_open(plan, self.local_now)
         if left:
-            needed = dt.timedelta(minutes=calendar.settings.min_window_minutes)
-            edges = [a for a, _ in left if a > now] + [
-                b - needed for _, b in left if b - needed > now
-            ]
-            plan = calendar.plan(self.contact, self.place, today)
             return self.verdict(
                 VerdictKind.CALL,
                 (*rules, *plan.rules),
@@ -801,9 +879,8 @@ class _Base:
                 overdue=overdue,
                 talking=talking,
                 no_more_messages=no_more_messages,
-                changes_at=min(edges) if edges else None,
+                changes_at=changes_at,
             )
-        plan = calendar.plan(self.contact, self.place, today)
         next_day, skipped = calendar.first_callable_day(self.contact, self.place, today + ONE_DAY)
         why = plan.why_not if not plan.windows else "no call window left today"
         return self.verdict(
@@ -844,22 +921,195 @@ def tasks_of(
     return judge.tasks(application, contacts, log, verdicts)
 
 
-def agenda(board: Board, settings: Settings, now: pendulum.DateTime) -> Agenda:
-    """Every pair's verdict and every task, in the sidebar's order."""
-    judge = Judge(settings, now)
+def agenda(
+    board: Board,
+    settings: Settings,
+    now: pendulum.DateTime,
+    *,
+    memo: AgendaMemo | None = None,
+) -> Agenda:
+    """Every pair's verdict and every task, in the sidebar's order.
+
+    With a `memo` from an earlier call, an application is not judged again
+    while its answer still holds, so asking again after a change, or a little
+    later, costs only what the change or the clock touched."""
+    remembered = memo._judged_under(settings) if memo is not None else {}
+    instant = _microseconds(now)
+    judge: Judge | None = None
     verdicts: list[Verdict] = []
+    verdict_keys: list[tuple[object, ...]] = []
     tasks: list[Task] = []
+    task_keys: list[tuple[object, ...]] = []
+    contacts_by_id = board.contacts
     for application in board:
-        contacts = board.contacts_of(application)
-        log = board.log_of(application.id)
-        mine = [judge.pair(application, contact, log) for contact in contacts]
-        verdicts.extend(mine)
-        tasks.extend(judge.tasks(application, contacts, log, mine))
-    companies = {a.id: a.company.casefold() for a in board}
-    names = {c.id: c.name.casefold() for c in board.contacts.values()}
-    verdicts.sort(key=lambda v: verdict_order(v, now, companies, names))
-    tasks.sort(key=lambda t: task_order(t, companies))
-    return Agenda(now=now, verdicts=tuple(verdicts), tasks=tuple(tasks))
+        app_id = application.id
+        contacts = [contacts_by_id[c] for c in application.contacts if c in contacts_by_id]
+        log = board.log_of(app_id)
+        judged = remembered.get(app_id)
+        if judged is None or not judged.holds(application, contacts, log, instant):
+            if judge is None:
+                judge = Judge(settings, now)
+            judged = _Judged(judge, application, contacts, log, remember=memo is not None)
+            if memo is not None:
+                remembered[app_id] = judged
+        verdicts.extend(judged.verdicts)
+        tasks.extend(judged.tasks)
+        task_keys.extend(judged.task_keys)
+        if judged.verdict_keys is not None:
+            verdict_keys.extend(judged.verdict_keys)
+        else:
+            company = application.company.casefold()
+            names = {c.id: c.name.casefold() for c in contacts}
+            verdict_keys.extend(
+                _verdict_key(v, now, company, names.get(v.contact, "")) for v in judged.verdicts
+            )
+    if len(remembered) > len(board):
+        for app_id in [a for a in remembered if a not in board.applications]:
+            del remembered[app_id]
+    return Agenda(
+        now=now,
+        verdicts=tuple(_in_order(verdicts, verdict_keys)),
+        tasks=tuple(_in_order(tasks, task_keys)),
+    )
+
+
+class AgendaMemo:
+    """What `agenda` worked out, kept so that later calls judge only what
+    changed: pass the same memo to each call. An answer is given again only
+    for the very same record objects (records are immutable; a changed one is
+    a new object) and the same settings, and only until the first moment the
+    clock may change it; `tests/test_perf_caches.py` checks that it always
+    equals the answer worked out afresh.
+
+    It holds the records and verdicts of the last board judged; a one-shot
+    command has no use for one."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._judged: dict[str, _Judged] = {}
+
+    def _judged_under(self, settings: Settings) -> dict[str, _Judged]:
+        """The answers kept, forgotten first when the settings changed."""
+        if self._settings is not settings and self._settings != settings:
+            self._settings = settings
+            self._judged = {}
+        return self._judged
+
+
+def _in_order(items: list[_T], keys: list[tuple[object, ...]]) -> list[_T]:
+    """`items` sorted by `keys` (stable, as `list.sort` is)."""
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    return [items[i] for i in order]
+
+
+_T = TypeVar("_T")
+_ONE_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+class _Judged:
+    """One application's verdicts and tasks as judged at `since`, with what
+    they were judged from, and `until`, the first moment the clock alone may
+    change them (both in `_microseconds`; `_NEVER` when nothing the clock does
+    changes them).
+
+    Everything the rules read of the clock is accounted for in `until`: each
+    verdict's `changes_at` (its windows opening and closing, midnight in its
+    zone, a log entry dated later than `since`, which the rules ignore until
+    then) and a thank-you or courtesy note's due time (a task turns late or
+    lapses just after it). So the same records at a moment in [since, until)
+    get the very same answer, and the same order keys; `verdict_keys` is None
+    when an order key reads the clock itself."""
+
+    __slots__ = (
+        "application",
+        "contacts",
+        "log",
+        "since",
+        "task_keys",
+        "tasks",
+        "until",
+        "verdict_keys",
+        "verdicts",
+    )
+
+    def __init__(
+        self,
+        judge: Judge,
+        application: Application,
+        contacts: list[Contact],
+        log: Sequence[LogEntry],
+        *,
+        remember: bool,
+    ) -> None:
+        """Judge the application; with `remember`, also work out how long the
+        answer holds (else it holds for no moment)."""
+        now = judge.now
+        verdicts = tuple([judge.pair(application, contact, log) for contact in contacts])
+        tasks = tuple(judge.tasks(application, contacts, log, verdicts))
+        company = application.company.casefold()
+        self.application = application
+        self.verdicts = verdicts
+        if remember:
+            edges = [_microseconds(v.changes_at) for v in verdicts if v.changes_at is not None]
+            edges.extend(
+                _microseconds(t.due) + 1 for t in tasks if t.due is not None and t.due >= now
+            )
+            if len(judge.past(log)) < len(log):
+                edges.extend(_microseconds(e.at) for e in log if e.at > now)
+            self.contacts = tuple(contacts)
+            self.log = tuple(log)
+            self.since = judge.since
+            self.until = min(edges, default=_NEVER)
+        else:
+            self.contacts = ()
+            self.log = ()
+            self.since = self.until = 0
+        self.tasks = tasks
+        # Verdicts come in the order of `contacts`.
+        self.verdict_keys = (
+            tuple(
+                [
+                    _verdict_key(v, now, company, c.name.casefold())
+                    for v, c in zip(verdicts, contacts, strict=True)
+                ]
+            )
+            if all(v.last_contact is not None for v in verdicts)
+            else None
+        )
+        self.task_keys = tuple([_task_key(t, company) for t in tasks])
+
+    def holds(
+        self,
+        application: Application,
+        contacts: Sequence[Contact],
+        log: Sequence[LogEntry],
+        now: int,
+    ) -> bool:
+        """Whether this answer is the one the rules give these records at `now`
+        (in `_microseconds`): the very same record objects (records are
+        immutable), and `now` within the moments it holds for."""
+        return (
+            self.application is application
+            and self.since <= now < self.until
+            and len(contacts) == len(self.contacts)
+            and len(log) == len(self.log)
+            and all(map(operator.is_, contacts, self.contacts))
+            and all(map(operator.is_, log, self.log))
+        )
+
+
+def _microseconds(moment: dt.datetime) -> int:
+    """A moment as whole microseconds since the epoch: comparing these is
+    exact and far quicker than comparing datetimes in different zones."""
+    if type(moment) is not dt.datetime:
+        moment = _plain(moment)
+    return (moment - _EPOCH) // _ONE_MICROSECOND
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+_NEVER = 2**63
 
 
 _KIND_RANK = {
@@ -869,7 +1119,6 @@ _KIND_RANK = {
     VerdictKind.DONE: 3,
     VerdictKind.BLOCKED: 4,
 }
-_FAR = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
 
 def verdict_order(
@@ -880,32 +1129,39 @@ def verdict_order(
 ) -> tuple[object, ...]:
     """The spec's order: calls (open now, overdue, longest since last contact),
     then e-mails, waits by date, done, blocked; company name breaks ties."""
-    company = companies.get(verdict.application, "")
-    since = verdict.last_contact.timestamp() if verdict.last_contact else now.timestamp()
-    if verdict.kind is VerdictKind.CALL:
+    return _verdict_key(
+        verdict, now, companies.get(verdict.application, ""), names.get(verdict.contact, "")
+    )
+
+
+def _verdict_key(verdict: Verdict, now: dt.datetime, company: str, name: str) -> tuple[object, ...]:
+    kind = verdict.kind
+    if kind is VerdictKind.CALL or kind is VerdictKind.EMAIL:
+        last = verdict.last_contact
+        since = last.timestamp() if last else now.timestamp()
+        if kind is VerdictKind.EMAIL:
+            return (1, False, not verdict.overdue, since, company, name)
         open_now = verdict.open_window(now) is not None
-        return (
-            0,
-            not open_now,
-            not verdict.overdue,
-            since,
-            company,
-            names.get(verdict.contact, ""),
-        )
-    if verdict.kind is VerdictKind.EMAIL:
-        return (1, False, not verdict.overdue, since, company, names.get(verdict.contact, ""))
-    if verdict.kind is VerdictKind.WAIT:
-        nxt = verdict.next.toordinal() if verdict.next else dt.date.max.toordinal()
-        return (2, False, False, float(nxt), company, names.get(verdict.contact, ""))
-    return (_KIND_RANK[verdict.kind], False, False, 0.0, company, names.get(verdict.contact, ""))
+        return (0, not open_now, not verdict.overdue, since, company, name)
+    if kind is VerdictKind.WAIT:
+        nxt = verdict.next.toordinal() if verdict.next else _MAX_ORDINAL
+        return (2, False, False, float(nxt), company, name)
+    return (_KIND_RANK[kind], False, False, 0.0, company, name)
+
+
+_MAX_ORDINAL = dt.date.max.toordinal()
 
 
 def task_order(task: Task, companies: dict[str, str]) -> tuple[object, ...]:
     """Tasks by due time, those without one last."""
-    due = task.due if task.due is not None else _FAR
+    return _task_key(task, companies.get(task.application, ""))
+
+
+def _task_key(task: Task, company: str) -> tuple[object, ...]:
+    due = task.due
     return (
-        due.timestamp() if task.due is not None else float("inf"),
-        companies.get(task.application, ""),
+        due.timestamp() if due is not None else float("inf"),
+        company,
         task.kind.value,
     )
 

@@ -1,0 +1,461 @@
+"""The shortcuts taken for speed give the very answers of the long way round.
+
+- Records read as `to_dict` wrote them (the store's own file) equal records
+  read by the general parsers, and anything else goes the general way, with
+  its errors.
+- `agenda` given an `AgendaMemo` reuses each application's answer while it
+  holds; an answer given from memory equals one worked out afresh, whatever
+  changed since: the clock, a record, the settings.
+- A verdict's `changes_at` is honest: up to that moment the verdict is the
+  same, which is what the memory (and the cockpit's re-judging) relies on.
+- Opening a data file pauses the cyclic collector and leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gc
+import zoneinfo
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pendulum
+import pytest
+from helpers_store import full_board
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobcockpit.domain import models, rules
+from jobcockpit.domain.board import Board, Changeset
+from jobcockpit.domain.models import (
+    Application,
+    BestTime,
+    Contact,
+    FollowUp,
+    LogEntry,
+    LogKind,
+    Outcome,
+    RecordError,
+    Stage,
+    Weekday,
+)
+from jobcockpit.domain.rules import AgendaMemo, agenda, judge_pair
+from jobcockpit.domain.settings import Settings
+from jobcockpit.domain.verdicts import Agenda, VerdictKind
+from jobcockpit.store import Store
+
+# -- reading records -----------------------------------------------------------
+
+Reader = Callable[[Mapping[str, Any]], Any]
+READERS: dict[str, Reader] = {
+    "application": Application.from_dict,
+    "contact": Contact.from_dict,
+    "log": LogEntry.from_dict,
+}
+
+
+def general(reader: Reader, raw: Mapping[str, Any]) -> Any:
+    """The general path: the shortcut only takes plain dicts."""
+    return reader(MappingProxyType(raw))
+
+
+def outcome(reader: Reader, raw: Mapping[str, Any]) -> tuple[str, Any]:
+    """What reading gives: the record (every field, its type, and what
+    `to_dict` writes back), or the error."""
+    try:
+        record = reader(raw)
+    except RecordError as error:
+        return ("error", str(error))
+    fields = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    types = {name: type(value) for name, value in fields.items()}
+    return ("record", (fields, types, record.to_dict()))
+
+
+def written() -> dict[str, list[dict[str, Any]]]:
+    """Records as the store writes them, with every field used somewhere."""
+    board = full_board()
+    extra = [
+        Application.from_dict(
+            {"id": "a3", "company": "Gamma", "applied_on": "2026-11-02", "stage": "interviewed"}
+        ),
+        Application.from_dict(
+            {
+                "id": "a4",
+                "company": "Delta",
+                "applied_on": "2026-11-02",
+                "stage_since": "2026-11-05",
+                "follow_up": "email",
+                "posting_url": "",
+            }
+        ),
+    ]
+    return {
+        "application": [a.to_dict() for a in [*board.applications.values(), *extra]],
+        "contact": [c.to_dict() for c in board.contacts.values()],
+        "log": [e.to_dict() for e in board.log.values()],
+    }
+
+
+def test_records_as_written_read_the_same_both_ways() -> None:
+    for kind, raws in written().items():
+        reader = READERS[kind]
+        for raw in raws:
+            assert outcome(reader, raw) == outcome(partial(general, reader), raw)
+
+
+def test_a_shared_best_time_is_the_same_value() -> None:
+    raw = full_board().contacts["c1"].to_dict()
+    first = Contact.from_dict(raw)
+    second = Contact.from_dict({**raw, "id": "c9"})
+    assert first.best_time == second.best_time == general(Contact.from_dict, raw).best_time
+
+
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "x",
+            "2026-11-02",
+            " 2026-11-02",
+            "2026-11-02 ",
+            "20261102",
+            "2026-02-30",
+            "2026-11-02T10:00:00",
+            "2026-11-02T10:00:00+01:00",
+            " 2026-11-02T10:00:00Z ",
+            "applied",
+            "decided",
+            "rejected",
+            "email",
+            "none",
+            "interview",
+            "reply",
+            "Europe/Berlin",
+            "Not/AZone",
+            "de",
+            "DE",
+            "D1",
+            "10:00",
+            "11:30",
+        ]
+    ),
+    st.lists(st.sampled_from(["c1", "c2", "c1"]), max_size=3),
+    st.just({"days": ["tue"], "from": "10:00", "to": "11:30"}),
+    st.just({"days": ["Tuesday"], "from": "10:00", "to": "11:30"}),
+    st.just({"days": ["tue"], "from": "12:00", "to": "11:30"}),
+    st.just({"days": [], "from": "10:00", "to": "11:30"}),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    kind=st.sampled_from(sorted(READERS)),
+    index=st.integers(0, 10),
+    changes=st.dictionaries(
+        st.sampled_from(
+            [
+                *Application.FIELDS,
+                *Contact.FIELDS,
+                *LogEntry.FIELDS,
+                "x_future",
+            ]
+        ),
+        ODD_VALUES,
+        max_size=3,
+    ),
+    dropped=st.lists(st.sampled_from([*Application.FIELDS, *Contact.FIELDS]), max_size=2),
+)
+def test_any_record_reads_the_same_both_ways(
+    kind: str, index: int, changes: dict[str, Any], dropped: list[str]
+) -> None:
+    raws = written()[kind]
+    raw = {**raws[index % len(raws)], **changes}
+    for name in dropped:
+        raw.pop(name, None)
+    reader = READERS[kind]
+    assert outcome(reader, raw) == outcome(partial(general, reader), raw)
+
+
+# -- remembered answers ---------------------------------------------------------
+
+PLACES = [
+    ("America/New_York", "US"),
+    ("Europe/Berlin", "DE"),
+    ("Asia/Tokyo", "JP"),
+    ("Australia/Sydney", "AU"),
+    (None, None),
+]
+START = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+
+
+def afresh(board: Board, settings: Settings, now: pendulum.DateTime) -> Agenda:
+    """The agenda worked out from nothing."""
+    return agenda(board, settings, now)
+
+
+def same(a: Agenda, b: Agenda) -> bool:
+    return a.now == b.now and a.verdicts == b.verdicts and a.tasks == b.tasks
+
+
+@st.composite
+def hunts(draw: st.DrawFn) -> Board:
+    """A few applications, each with contacts around the world and a log that
+    may reach past the moments judged."""
+    applications: list[Application] = []
+    people: list[Contact] = []
+    log: list[LogEntry] = []
+    for number in range(draw(st.integers(1, 4))):
+        ids = []
+        for k in range(draw(st.integers(0, 2))):
+            zone, country = draw(st.sampled_from(PLACES))
+            best = None
+            if draw(st.booleans()):
+                days = draw(st.sets(st.sampled_from(list(Weekday)), min_size=1))
+                hour = draw(st.integers(6, 16))
+                best = BestTime(frozenset(days), pendulum.time(hour), pendulum.time(hour + 2))
+            ident = f"c{number}-{k}"
+            ids.append(ident)
+            people.append(
+                Contact(
+                    id=ident,
+                    name=draw(st.sampled_from(["Dana", "sam", "Émile"])),
+                    phone=draw(st.sampled_from([None, "+61 2 9876 0001", "+1 212 555 0100"])),
+                    timezone=zone,
+                    country=country,
+                    best_time=best,
+                    verified=draw(st.booleans()),
+                )
+            )
+        stage = draw(st.sampled_from(list(Stage)))
+        applied = (START - dt.timedelta(days=draw(st.integers(0, 60)))).date()
+        app_id = f"a{number}"
+        applications.append(
+            Application(
+                id=app_id,
+                company=draw(st.sampled_from(["Acme", "beta", "Acme"])),
+                position="Analyst",
+                applied_on=pendulum.date(applied.year, applied.month, applied.day),
+                stage=stage,
+                follow_up=draw(st.sampled_from(list(FollowUp))),
+                outcome=draw(st.sampled_from(list(Outcome))) if stage is Stage.DECIDED else None,
+                keep_in_touch=draw(st.booleans()),
+                contacts=tuple(ids),
+            )
+        )
+        for index in range(draw(st.integers(0, 5))):
+            minutes = draw(st.integers(-60 * 24 * 30, 60 * 24 * 6))
+            log.append(
+                LogEntry(
+                    application=app_id,
+                    contact=draw(st.sampled_from([None, *ids])),
+                    kind=draw(st.sampled_from(list(LogKind))),
+                    at=START + dt.timedelta(minutes=minutes),
+                    id=f"l{number}-{index}",
+                )
+            )
+    return Board(applications, people, log)
+
+
+moments = st.lists(
+    st.one_of(
+        st.integers(0, 60 * 24 * 8),
+        st.sampled_from([0, 1, 60 * 14, 60 * 14 + 1, 60 * 24]),
+    ).map(lambda minutes: pendulum.instance(START + dt.timedelta(minutes=minutes))),
+    min_size=2,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(board=hunts(), nows=moments)
+def test_remembered_answers_equal_fresh_ones_as_the_clock_moves(
+    board: Board, nows: list[pendulum.DateTime]
+) -> None:
+    user = Settings(user_timezone="Europe/Berlin")
+    memo = AgendaMemo()
+    for now in [*sorted(nows), *nows]:
+        assert same(agenda(board, user, now, memo=memo), afresh(board, user, now))
+
+
+@settings(max_examples=100, deadline=None)
+@given(board=hunts(), nows=moments, data=st.data())
+def test_remembered_answers_follow_every_change(
+    board: Board, nows: list[pendulum.DateTime], data: st.DataObject
+) -> None:
+    user = Settings(user_timezone="Europe/Berlin")
+    now = nows[0]
+    memo = AgendaMemo()
+    agenda(board, user, now, memo=memo)
+    application = data.draw(st.sampled_from(list(board.applications.values())))
+    changes = [
+        Changeset(put_applications=(dataclasses.replace(application, follow_up=FollowUp.EMAIL),)),
+        Changeset(put_applications=(dataclasses.replace(application, company="Zeta"),)),
+        Changeset(
+            add_log=(
+                LogEntry(
+                    application=application.id,
+                    kind=LogKind.REPLY,
+                    at=now - dt.timedelta(hours=1),
+                    id="new",
+                ),
+            )
+        ),
+        Changeset(delete_applications=(application.id,)),
+    ]
+    if board.contacts:
+        person = data.draw(st.sampled_from(list(board.contacts.values())))
+        changes.append(
+            Changeset(
+                put_contacts=(dataclasses.replace(person, timezone="Asia/Tokyo", country="JP"),)
+            )
+        )
+    changed = board.apply(data.draw(st.sampled_from(changes)))
+    for moment in nows:
+        assert same(agenda(changed, user, moment, memo=memo), afresh(changed, user, moment))
+    other = Settings(user_timezone="America/New_York", min_window_minutes=30)
+    assert same(agenda(changed, other, now, memo=memo), afresh(changed, other, now))
+    assert same(agenda(board, user, now, memo=memo), afresh(board, user, now))
+
+
+def test_a_second_look_at_the_same_moment_judges_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    board = full_board()
+    user = Settings(user_timezone="America/Denver")
+    now = pendulum.datetime(2026, 11, 24, 10, tz="America/Denver")
+    memo = AgendaMemo()
+    first = agenda(board, user, now, memo=memo)
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("judged again")
+
+    monkeypatch.setattr(rules.Judge, "pair", refuse)
+    later = now.add(seconds=1)
+    assert same(
+        agenda(board, user, later, memo=memo),
+        Agenda(now=later, verdicts=first.verdicts, tasks=first.tasks),
+    )
+
+
+def test_the_clock_passing_an_edge_judges_again() -> None:
+    board = full_board()
+    user = Settings(user_timezone="America/Denver")
+    now = pendulum.datetime(2026, 11, 24, 10, tz="America/Denver")
+    memo = AgendaMemo()
+    first = agenda(board, user, now, memo=memo)
+    edge = min(v.changes_at for v in first.verdicts if v.changes_at is not None)
+    later = pendulum.instance(edge)
+    assert same(agenda(board, user, later, memo=memo), afresh(board, user, later))
+
+
+# -- honest `changes_at` --------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(board=hunts(), nows=moments)
+def test_a_verdict_holds_until_its_changes_at(board: Board, nows: list[pendulum.DateTime]) -> None:
+    user = Settings(user_timezone="Europe/Berlin")
+    now = nows[0]
+    for verdict in agenda(board, user, now).verdicts:
+        assert verdict.changes_at is not None
+        assert verdict.changes_at > now
+        application = board.applications[verdict.application]
+        log = board.log_of(application.id)
+        contact = board.contacts[verdict.contact]
+        just_before = pendulum.instance(verdict.changes_at - dt.timedelta(microseconds=1))
+        assert judge_pair(application, contact, log, user, just_before) == verdict
+
+
+def test_a_window_stops_counting_just_after_ten_minutes_are_left() -> None:
+    new_york = "America/New_York"
+    user = Settings(user_timezone=new_york)
+    application = Application.from_dict(
+        {"id": "a1", "company": "Acme", "applied_on": "2026-11-02", "contacts": ["c1"]}
+    )
+    person = Contact(id="c1", name="Dana", timezone=new_york, country="US", verified=True)
+    ten_left = pendulum.datetime(2026, 11, 10, 15, 50, tz=new_york)
+    verdict = judge_pair(application, person, [], user, ten_left)
+    assert verdict.kind is VerdictKind.CALL
+    assert verdict.changes_at == ten_left + dt.timedelta(microseconds=1)
+    after = judge_pair(application, person, [], user, pendulum.instance(verdict.changes_at))
+    assert after.kind is VerdictKind.WAIT
+
+
+def test_a_log_entry_dated_later_today_is_when_the_verdict_changes() -> None:
+    berlin = "Europe/Berlin"
+    user = Settings(user_timezone=berlin)
+    application = Application.from_dict(
+        {"id": "a1", "company": "Acme", "applied_on": "2026-11-02", "contacts": ["c1"]}
+    )
+    person = Contact(id="c1", name="Dana", timezone=berlin, country="DE", verified=True)
+    now = pendulum.datetime(2026, 11, 10, 12, tz=berlin)
+    email = LogEntry(
+        application="a1", contact="c1", kind=LogKind.EMAIL, at=now.add(hours=1), id="l1"
+    )
+    verdict = judge_pair(application, person, [email], user, now)
+    assert verdict.kind is VerdictKind.CALL
+    assert verdict.changes_at == email.at
+    after = judge_pair(application, person, [email], user, pendulum.instance(email.at))
+    assert after.kind is VerdictKind.WAIT
+
+
+# -- knowing a zone name ---------------------------------------------------------
+
+
+def test_a_zone_file_vouches_only_for_names_the_full_list_holds() -> None:
+    known = zoneinfo.available_timezones()
+    names = {
+        "europe/berlin",
+        "Europe",
+        "Europe/",
+        "/Europe/Berlin",
+        "Europe//Berlin",
+        "Europe/./Berlin",
+        "Europe/../Europe/Berlin",
+        "posixrules",
+        "posix/Europe/Berlin",
+        "right/UTC",
+        "Not/AZone",
+        "Europe\\Berlin",
+        "Europe/Berlin\x00",
+    }
+    for root in map(Path, zoneinfo.TZPATH):
+        if root.is_dir():
+            names.update(str(path.relative_to(root)) for path in root.rglob("*"))
+    assert known <= names
+    for name in names:
+        assert models._has_zone_file(name) == (name in known), name
+
+
+def test_a_zone_name_is_known_as_the_full_list_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "_ZONES", None)
+    monkeypatch.setattr(models, "_ZONES_SEEN", set())
+    names = ["Europe/Berlin", "UTC", "europe/berlin", "Mars/Olympus", "", "posixrules"]
+    quick = [models.is_zone_name(name) for name in names]
+    assert quick == [name in models._zone_names() for name in names]
+
+
+# -- opening a data file ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_opening_a_file_leaves_the_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    path = tmp_path / "data.json"
+    Store.open(path, create=True).close()
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with Store.open(path) as store:
+            assert gc.isenabled() is enabled
+            store.reload()
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
