@@ -51,7 +51,15 @@ from jobcockpit.domain.spreadsheet import (
 from jobcockpit.domain.verdicts import Agenda, TaskKind, VerdictKind
 from jobcockpit.paths import ENV_VAR, resolve_data_file
 from jobcockpit.report import plain, render_today, today_document
-from jobcockpit.store import DataFileCorrupt, DataFileMissing, Store, StoreError, restore_backup
+from jobcockpit.store import (
+    DataFileCorrupt,
+    DataFileMissing,
+    Store,
+    StoreError,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
 
 PROG = "jobcockpit"
 OK = 0
@@ -306,7 +314,46 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("key", metavar="KEY", nargs="?", help="a setting's name")
     settings.add_argument("value", metavar="VALUE", nargs="?", help="its new value")
     settings.set_defaults(run=_settings)
+
+    restoring = commands.add_parser(
+        "restore",
+        parents=[data_file],
+        help="put a backup in place of the data file",
+        description="Without BACKUP: list the backups, newest first, and restore the "
+        "newest one that reads. The file it replaces is kept in the backups folder.",
+    )
+    restoring.add_argument(
+        "backup", metavar="BACKUP", nargs="?", help="the backup to restore (default: newest good)"
+    )
+    restoring.add_argument(
+        "--list", action="store_true", help="only list the backups, newest first"
+    )
+    restoring.set_defaults(run=_restore)
     return parser
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Restore a backup; the damaged or unwanted file is kept, never deleted."""
+    if args.demo:
+        raise CommandError("the demo board has no backups", USAGE)
+    path, _named = _data_file(args)
+    if args.list:
+        backups = list_backups(path)
+        if not backups:
+            print(f"no backups of {path}")
+        for backup in backups:
+            print(backup)
+        return OK
+    backup = Path(args.backup) if args.backup else newest_good_backup(path)
+    if backup is None:
+        raise CommandError(f"no backup of {path} that reads; nothing changed")
+    if not backup.exists():
+        raise CommandError(f"{backup} does not exist; nothing changed")
+    kept = restore_backup(path, backup)
+    print(f"restored {path} from {backup}")
+    if kept is not None:
+        print(f"the file it replaced is kept as {kept}")
+    return OK
 
 
 def _date(text: str) -> dt.date:

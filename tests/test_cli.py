@@ -419,3 +419,36 @@ def test_python_m_jobcockpit_runs_today(db: Path, document_file: Path, home: Pat
     assert missing.returncode == 1
     assert "does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+# -- restore -------------------------------------------------------------------
+
+
+def test_restore_puts_the_newest_good_backup_back_and_keeps_the_damaged_file(
+    cli: Cli, filled: Path
+) -> None:
+    assert cli("--db", str(filled), "settings", "applied_wait_days", "9").code == 0
+    listed = cli("--db", str(filled), "restore", "--list")
+    assert listed.code == 0
+    assert "backups" in listed.out
+    filled.write_bytes(b'{"applications": {"a1": {"id": "a1", "comp')
+    damaged = filled.read_bytes()
+
+    refused = cli("--db", str(filled), "today", "--now", NOW)
+    assert refused.code == 1
+    assert str(filled) in refused.err
+
+    restored = cli("--db", str(filled), "restore")
+    assert restored.code == 0, restored.err
+    assert "restored" in restored.out
+    kept = Path(restored.out.strip().splitlines()[-1].split(" as ", 1)[1])
+    assert kept.read_bytes() == damaged
+    assert cli("--db", str(filled), "today", "--now", NOW, "--json").code == 0
+
+
+def test_restore_without_any_backup_changes_nothing(cli: Cli, filled: Path) -> None:
+    before = filled.read_bytes()
+    result = cli("--db", str(filled), "restore")
+    assert result.code == 1
+    assert "no backup" in result.err
+    assert filled.read_bytes() == before
