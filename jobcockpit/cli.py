@@ -344,7 +344,7 @@ def _restore(args: argparse.Namespace) -> int:
         for backup in backups:
             print(backup)
         return OK
-    backup = Path(args.backup) if args.backup else newest_good_backup(path)
+    backup: Path | None = Path(args.backup) if args.backup else newest_good_backup(path)
     if backup is None:
         raise CommandError(f"no backup of {path} that reads; nothing changed")
     if not backup.exists():
