@@ -341,16 +341,16 @@ def _restore(args: argparse.Namespace) -> int:
         backups = list_backups(path)
         if not backups:
             print(f"no backups of {path}")
-        for backup in backups:
-            print(backup)
+        for listed in backups:
+            print(listed)
         return OK
-    backup: Path | None = Path(args.backup) if args.backup else newest_good_backup(path)
-    if backup is None:
+    chosen = Path(args.backup) if args.backup else newest_good_backup(path)
+    if chosen is None:
         raise CommandError(f"no backup of {path} that reads; nothing changed")
-    if not backup.exists():
-        raise CommandError(f"{backup} does not exist; nothing changed")
-    kept = restore_backup(path, backup)
-    print(f"restored {path} from {backup}")
+    if not chosen.exists():
+        raise CommandError(f"{chosen} does not exist; nothing changed")
+    kept = restore_backup(path, chosen)
+    print(f"restored {path} from {chosen}")
     if kept is not None:
         print(f"the file it replaced is kept as {kept}")
     return OK
