@@ -48,9 +48,10 @@ from jobcockpit.domain.spreadsheet import (
     plan_spreadsheet,
     read_sheet,
 )
+from jobcockpit.domain.text import plain
 from jobcockpit.domain.verdicts import Agenda, TaskKind, VerdictKind
 from jobcockpit.paths import ENV_VAR, resolve_data_file
-from jobcockpit.report import plain, render_today, today_document
+from jobcockpit.report import render_today, today_document
 from jobcockpit.store import (
     DataFileCorrupt,
     DataFileMissing,

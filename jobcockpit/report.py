@@ -9,33 +9,16 @@ literally, with the characters a terminal would act on taken out.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcockpit.domain.board import Board
+from jobcockpit.domain.text import plain
 from jobcockpit.domain.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
 
 INDENT = "  "
 DETAIL = "      "
-
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_LINE_BREAKS = re.compile(r"[\t\n\r\v\f\u2028\u2029\x85]+")
-
-
-def plain(text: str | None) -> str:
-    """One line of user text, shown as typed: no escape sequences, no bidi
-    overrides that would reorder what is around it, line breaks as spaces."""
-    if not text:
-        return ""
-    flat = _LINE_BREAKS.sub(" ", text)
-    if flat.isprintable():
-        return flat
-    return "".join(c for c in flat if unicodedata.category(c) != "Cc" and c not in _BIDI_CONTROLS)
 
 
 @lru_cache(maxsize=256)

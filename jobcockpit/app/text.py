@@ -8,31 +8,14 @@ strips as plain text, after the characters a terminal would act on are gone.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from textual.content import Content
 
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_SPACES = re.compile(r"[\t\n\r\v\f]+")
-
-
-def _visible(character: str) -> bool:
-    """False for control characters (C0, DEL, C1) and the bidi overrides that
-    could reorder what is shown around them."""
-    return unicodedata.category(character) != "Cc" and character not in _BIDI_CONTROLS
+from jobcockpit.domain.text import plain
 
 
 def clean(text: str | None) -> str:
     """One line of user text: control characters gone, line breaks become spaces."""
-    if not text:
-        return ""
-    flat = _SPACES.sub(" ", text)
-    if flat.isprintable():
-        return flat
-    return "".join(character for character in flat if _visible(character))
+    return plain(text)
 
 
 def clean_lines(text: str | None) -> list[str]:

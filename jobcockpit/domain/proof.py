@@ -14,12 +14,12 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.models import Application, Contact, LogEntry, LogKind, Stage
+from jobcockpit.domain.text import is_shown
 
 APPLIED = "application sent"
 ACTIVITIES = {
@@ -194,9 +194,6 @@ def proof_csv(proof: Proof) -> str:
 
 # -- Markdown ------------------------------------------------------------------
 
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
@@ -206,7 +203,7 @@ def _literal(text: str | None) -> str:
     if not text:
         return ""
     flat = " ".join(text.split())
-    kept = "".join(c for c in flat if unicodedata.category(c) != "Cc" and c not in _BIDI_CONTROLS)
+    kept = "".join(c for c in flat if is_shown(c))
     return _MARKUP.sub(r"\\\1", kept)
 
 
