@@ -459,3 +459,106 @@ def test_opening_a_file_leaves_the_collector_as_it_was(tmp_path: Path, enabled: 
             assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+# -- the cockpit's book and columns after one change ------------------------------
+
+
+def _changes(board: Board, now: pendulum.DateTime, data: st.DataObject) -> list[Changeset]:
+    """What a person does in the cockpit, one change at a time."""
+    application = data.draw(st.sampled_from(list(board.applications.values())))
+    stages = [s for s in Stage if s is not application.stage]
+    moved = dataclasses.replace(
+        application,
+        stage=data.draw(st.sampled_from(stages)),
+        outcome=None,
+    )
+    if moved.stage is Stage.DECIDED:
+        moved = dataclasses.replace(moved, outcome=Outcome.REJECTED)
+    changes = [
+        Changeset(put_applications=(moved,)),
+        Changeset(put_applications=(dataclasses.replace(application, company="acme zeta"),)),
+        Changeset(
+            put_applications=(
+                dataclasses.replace(application, id="new", company="Beta", contacts=()),
+            )
+        ),
+        Changeset(
+            add_log=(
+                LogEntry(
+                    application=application.id,
+                    kind=data.draw(st.sampled_from(list(LogKind))),
+                    at=now - dt.timedelta(minutes=data.draw(st.integers(0, 60 * 24 * 20))),
+                    id=f"new-{len(board.log)}",
+                ),
+            )
+        ),
+        Changeset(delete_applications=(application.id,)),
+    ]
+    if board.log:
+        changes.append(Changeset(delete_log=(data.draw(st.sampled_from(list(board.log))),)))
+    if board.contacts:
+        person = data.draw(st.sampled_from(list(board.contacts.values())))
+        changes.append(Changeset(put_contacts=(dataclasses.replace(person, name="Acme Ann"),)))
+    return changes
+
+
+@settings(max_examples=120, deadline=None)
+@given(board=hunts(), data=st.data())
+def test_the_cockpit_updates_only_what_a_change_touched_and_shows_what_a_rebuild_shows(
+    board: Board, data: st.DataObject
+) -> None:
+    from jobcockpit.app.agenda_book import AgendaBook
+    from jobcockpit.app.board_model import STAGES, BoardModel, touched_by
+
+    user = Settings(user_timezone="Europe/Berlin")
+    now = pendulum.instance(START + dt.timedelta(minutes=data.draw(st.integers(0, 60 * 24 * 8))))
+    needle = data.draw(st.sampled_from(["", "acme", "ann"]))
+    book = AgendaBook(user)
+    book.judge_all(board, now)
+    model = BoardModel("Europe/Berlin")
+    model.set_filter(needle)
+    model.rebuild(board, book, now)
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not board.applications:
+            break
+        change = data.draw(st.sampled_from(_changes(board, now, data)))
+        after = board.apply(change)
+        book.judge(after, touched_by(change, board, after), now)
+        model.update(after, book, now, touched_by(change, board, after))
+        board = after
+
+        whole = afresh(board, user, now)
+        shown = book.agenda
+        assert shown is not None and same(shown, whole)
+        until = (now + dt.timedelta(days=7)).date()
+        today = book.today(until, limit=2)
+        for section, expected in (
+            (today.calls, whole.of_kind(VerdictKind.CALL)),
+            (today.emails, whole.of_kind(VerdictKind.EMAIL)),
+            (
+                today.notes,
+                [t for t in whole.tasks if t.kind.value in ("thank_you", "courtesy")],
+            ),
+            (
+                today.coming,
+                [
+                    v
+                    for v in whole.of_kind(VerdictKind.WAIT)
+                    if v.next is not None and v.next <= until
+                ],
+            ),
+        ):
+            assert (section.count, list(section.first)) == (len(expected), expected[:2])
+
+        fresh_book = AgendaBook(user)
+        fresh_book.judge_all(board, now)
+        fresh = BoardModel("Europe/Berlin")
+        fresh.set_filter(needle)
+        fresh.rebuild(board, fresh_book, now)
+        for stage in STAGES:
+            assert model.columns[stage] == fresh.columns[stage]
+            assert model.heights[stage] == fresh.heights[stage]
+            assert model.header(stage) == fresh.header(stage)
+        for app_id in board.applications:
+            assert model.card(app_id) == fresh.card(app_id)

@@ -11,18 +11,22 @@ by stand-in too.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jobcockpit.app.agenda_book import AgendaBook
 from jobcockpit.app.privacy import PLAIN, Names, Privacy
 from jobcockpit.app.text import clean
 from jobcockpit.app.wording import Badge, badge, countdown, days_ago, local, short_date, zone_info
-from jobcockpit.domain.board import Board
+from jobcockpit.domain.board import Board, Changeset
 from jobcockpit.domain.models import Application, Outcome, Stage
 from jobcockpit.domain.rules import stage_start
 from jobcockpit.domain.verdicts import TaskKind, Verdict, VerdictKind
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
+_Place = tuple[tuple[int, int, float], str, str]
+"""A card's sort key in its column: its rank, its company, its id."""
 CARD_LINES = 5
 """Company, position, time in stage, badge, and a blank line between cards;
 a thank-you note due takes one more line."""
@@ -44,6 +48,21 @@ class Card:
     """The thank-you countdown when one is due, else empty."""
     note_late: bool
     outcome: Outcome | None
+
+
+def touched_by(change: Changeset, before: Board, after: Board) -> set[str]:
+    """The applications whose cards and verdicts `change` (which made `after`
+    of `before`) may have changed: those it puts, deletes or logs for, and
+    those linked to a contact it puts or deletes."""
+    touched = set(change.touched_applications)
+    touched.update(before.log[key].application for key in change.delete_log if key in before.log)
+    changed_contacts = {c.id for c in change.put_contacts} | set(change.delete_contacts)
+    if changed_contacts:
+        for board in (before, after):
+            for application in board:
+                if changed_contacts.intersection(application.contacts):
+                    touched.add(application.id)
+    return touched
 
 
 def _rank(verdict: Verdict | None, now: dt.datetime) -> tuple[int, int, float]:
@@ -75,6 +94,10 @@ class BoardModel:
         self.heights: dict[Stage, list[int]] = {stage: [] for stage in STAGES}
         """Lines each card takes: a card with a thank-you note due has one more."""
         self.totals: dict[Stage, int] = dict.fromkeys(STAGES, 0)
+        self._keys: dict[Stage, list[_Place]] = {stage: [] for stage in STAGES}
+        """Each column's sort keys, beside its ids: where a card goes."""
+        self._places: dict[str, tuple[Stage, _Place | None]] = {}
+        """Each application's stage and its card's key (None: the filter hides it)."""
         self._board: Board = Board()
         self._book: AgendaBook | None = None
         self._now: dt.datetime = dt.datetime.now(dt.UTC)
@@ -95,25 +118,94 @@ class BoardModel:
         self._names = self.privacy.names(board)
         needle = self.filter_text.casefold().strip()
         haystacks = self._haystacks_of(board) if needle else {}
-        keyed: dict[Stage, list[tuple[tuple[int, int, float], str, str]]] = {
-            stage: [] for stage in STAGES
-        }
+        keyed: dict[Stage, list[_Place]] = {stage: [] for stage in STAGES}
         totals = dict.fromkeys(STAGES, 0)
+        places: dict[str, tuple[Stage, _Place | None]] = {}
         for application in board:
             totals[application.stage] += 1
             if needle and needle not in haystacks[application.id]:
+                places[application.id] = (application.stage, None)
                 continue
-            rank = self._rank_of(application.id, book, now) if book.ready else (0, 0, 0.0)
-            keyed[application.stage].append((rank, application.company.casefold(), application.id))
+            place = self._place_of(application, book, now)
+            keyed[application.stage].append(place)
+            places[application.id] = (application.stage, place)
+        note_due = book.note_due
         for stage in STAGES:
             keyed[stage].sort()
+            self._keys[stage] = keyed[stage]
             ids = [app_id for _, _, app_id in keyed[stage]]
             self.columns[stage] = ids
-            note_due = book.note_due
             self.heights[stage] = [
                 CARD_LINES + 1 if note_due(app_id) else CARD_LINES for app_id in ids
             ]
         self.totals = totals
+        self._places = places
+
+    def update(
+        self, board: Board, book: AgendaBook, now: dt.datetime, changed: Iterable[str]
+    ) -> None:
+        """The same as `rebuild` after a change to the `changed` applications
+        (added, edited, moved or deleted, or linked to a changed contact), for
+        the price of those cards alone: each is taken out of its column and put
+        back in its place by bisection, and the other cards keep theirs."""
+        previous = self._board
+        if now != self._now:
+            self._cards = {}
+        self._board = board
+        self._book = book
+        self._now = now
+        self._names = names = self.privacy.names(board)
+        changed = list(changed)
+        needle = self.filter_text.casefold().strip()
+        haystacks: dict[str, str] = {}
+        if needle:
+            if self._haystack_board is previous and self._haystack_names is names:
+                for app_id in changed:
+                    application = board.applications.get(app_id)
+                    if application is None:
+                        self._haystacks.pop(app_id, None)
+                    else:
+                        self._haystacks[app_id] = self._haystack(application, board, names)
+                self._haystack_board = board
+            haystacks = self._haystacks_of(board)
+        for app_id in changed:
+            self._cards.pop(app_id, None)
+            known = self._places.pop(app_id, None)
+            if known is not None:
+                stage, place = known
+                self.totals[stage] -= 1
+                if place is not None:
+                    self._take_out(stage, place)
+            application = board.applications.get(app_id)
+            if application is None:
+                continue
+            stage = application.stage
+            self.totals[stage] += 1
+            if needle and needle not in haystacks[app_id]:
+                self._places[app_id] = (stage, None)
+                continue
+            place = self._place_of(application, book, now)
+            self._put_in(stage, place, book)
+            self._places[app_id] = (stage, place)
+
+    def _take_out(self, stage: Stage, place: _Place) -> None:
+        keys = self._keys[stage]
+        index = bisect_left(keys, place)
+        if index < len(keys) and keys[index] == place:
+            del keys[index]
+            del self.columns[stage][index]
+            del self.heights[stage][index]
+
+    def _put_in(self, stage: Stage, place: _Place, book: AgendaBook) -> None:
+        keys = self._keys[stage]
+        index = bisect_left(keys, place)
+        keys.insert(index, place)
+        self.columns[stage].insert(index, place[2])
+        self.heights[stage].insert(index, CARD_LINES + 1 if book.note_due(place[2]) else CARD_LINES)
+
+    def _place_of(self, application: Application, book: AgendaBook, now: dt.datetime) -> _Place:
+        rank = self._rank_of(application.id, book, now) if book.ready else (0, 0, 0.0)
+        return (rank, application.company.casefold(), application.id)
 
     def _rank_of(self, app_id: str, book: AgendaBook, now: dt.datetime) -> tuple[int, int, float]:
         best = book.best(app_id)
@@ -212,16 +304,17 @@ class BoardModel:
         made once per board (and privacy mode), with the stand-ins when private."""
         names = self._names
         if self._haystack_board is not board or self._haystack_names is not names:
-            contacts = board.contacts
-
-            def words(a: Application) -> list[str]:
-                people = [contacts[c] for c in a.contacts if c in contacts]
-                found = [a.company, a.position, a.notes] + [p.name for p in people]
-                if names.private:
-                    found += [names.company(a.company)] + [names.contact(p) for p in people]
-                return found
-
-            self._haystacks = {a.id: " ".join(words(a)).casefold() for a in board}
+            self._haystacks = {a.id: self._haystack(a, board, names) for a in board}
             self._haystack_board = board
             self._haystack_names = names
         return self._haystacks
+
+    @staticmethod
+    def _haystack(application: Application, board: Board, names: Names) -> str:
+        contacts = board.contacts
+        people = [contacts[c] for c in application.contacts if c in contacts]
+        found = [application.company, application.position, application.notes]
+        found += [p.name for p in people]
+        if names.private:
+            found += [names.company(application.company)] + [names.contact(p) for p in people]
+        return " ".join(found).casefold()

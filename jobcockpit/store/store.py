@@ -381,6 +381,10 @@ class Store:
         self._db = db
         self._storage = storage
         self.path = path
+        self.reads = 0
+        """How many times `board` was read from the file (a reload, another
+        program's save taken in before a commit): while it stays the same,
+        `board` is the first one read with the commits since applied."""
         self._clock = clock
         self._backed_up_at = backed_up_at
         self._closed = False
@@ -503,6 +507,7 @@ class Store:
 
     def _take(self, contents: _Contents) -> None:
         self.board = contents.board
+        self.reads += 1
         self.settings = contents.settings
         self._meta_key = contents.meta_key
         self._meta_extra = contents.meta_extra

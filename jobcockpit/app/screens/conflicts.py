@@ -20,10 +20,11 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from jobcockpit.app import keys
 from jobcockpit.app.text import clean
+from jobcockpit.app.widgets.footer import CockpitFooter
 from jobcockpit.domain.board import Board
 from jobcockpit.store import CopyMerge, Store, StoreError, compare_conflict_copy
 
@@ -137,7 +138,7 @@ class ConflictCopiesScreen(ModalScreen[bool]):
                 if self.mergeable:
                     yield Button(Content("Merge (m)"), id="merge", variant="primary", compact=True)
                 yield Button(Content("Later (l)"), id="later", compact=True)
-        yield Footer()
+        yield CockpitFooter()
 
     def on_mount(self) -> None:
         self.query_one("#later", Button).focus()

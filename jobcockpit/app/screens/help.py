@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from jobcockpit.app import keys
 from jobcockpit.app.keys import KeyRow
+from jobcockpit.app.widgets.footer import CockpitFooter
 
 INTRO = (
     "Every change is saved at once; u undoes, several levels deep.\n"
@@ -34,7 +35,7 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
             with VerticalScroll():
                 yield Static(self._table(), id="help-table")
             yield Static(Content.styled(INTRO, "dim"), classes="dialog-footnote")
-        yield Footer(compact=True)
+        yield CockpitFooter(compact=True)
 
     def _key_text(self, row: KeyRow) -> str:
         return ", ".join(self.app.get_key_display(Binding(key, "")) for key in row.keys)

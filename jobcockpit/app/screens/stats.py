@@ -11,10 +11,11 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from jobcockpit.app import keys
 from jobcockpit.app.figures import Funnel, applications_per_week, funnel
+from jobcockpit.app.widgets.footer import CockpitFooter
 from jobcockpit.domain.board import Board
 
 WEEKS = 26
@@ -82,7 +83,7 @@ class StatsScreen(ModalScreen[None], inherit_bindings=False):
                 Content.styled(f"{WEEKS} weeks ago{'this week':>{BAR_WIDTH + 6}}", "dim"),
                 id="pace-axis",
             )
-        yield Footer(compact=True)
+        yield CockpitFooter(compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -30,6 +30,7 @@ class KanbanBoard(Horizontal):
         super().__init__(id=id)
         self.current: Stage = Stage.APPLIED
         self._announced: str | None = None
+        self._headers: dict[Stage, str] = {}
 
     def compose(self) -> ComposeResult:
         for stage in STAGES:
@@ -49,7 +50,12 @@ class KanbanBoard(Horizontal):
     def show(self, model: BoardModel, keep: str | None = None) -> None:
         """Show the model's columns; the cursor stays on `keep` when given."""
         for stage in STAGES:
-            self.query_one(f"#head-{stage.value}", Static).update(Content(model.header(stage)))
+            header = model.header(stage)
+            if self._headers.get(stage) != header:
+                self._headers[stage] = header
+                # One line whatever it says: no need to lay the screen out again.
+                head = self.query_one(f"#head-{stage.value}", Static)
+                head.update(Content(header), layout=False)
             self.column(stage).set_cards(
                 model.columns[stage], model.heights[stage], model.card, keep
             )

@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from jobcockpit.app import keys
 from jobcockpit.app.board_model import CARD_LINES, Card
+from jobcockpit.app.widgets.scrolling import set_virtual_size
 from jobcockpit.domain.models import Outcome, Stage
 
 CardSource = Callable[[str], Card | None]
@@ -161,7 +162,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._source = source
         self._generation += 1
         self._lines.clear()
-        self.virtual_size = Size(0, self._tops[-1])
+        set_virtual_size(self, Size(0, self._tops[-1]))
         index = self.cursor
         if previous is not None:
             try:

@@ -24,6 +24,7 @@ from jobcockpit.app import keys
 from jobcockpit.app.links import email_content, phone_content
 from jobcockpit.app.privacy import HIDDEN, PLAIN, Names
 from jobcockpit.app.text import clean, clean_lines
+from jobcockpit.app.widgets.scrolling import set_virtual_size
 from jobcockpit.app.wording import badge, clock, countdown, local, window_text
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.models import Application, Contact, LogEntry
@@ -261,7 +262,7 @@ class Detail(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._width = width
         self._strips = Visual.to_strips(self, self._content, width, None, self.visual_style)
-        self.virtual_size = Size(width, len(self._strips))
+        set_virtual_size(self, Size(width, len(self._strips)))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

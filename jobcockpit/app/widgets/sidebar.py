@@ -11,22 +11,23 @@ privacy mode names are stand-ins and addresses are hidden.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import BindingType
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jobcockpit.app import keys
+from jobcockpit.app.agenda_book import Today
 from jobcockpit.app.links import email_content
 from jobcockpit.app.privacy import HIDDEN, PLAIN, Names, Privacy
 from jobcockpit.app.wording import countdown, local, next_window, short_date, window_text
 from jobcockpit.domain.board import Board
-from jobcockpit.domain.verdicts import Agenda, TaskKind, Verdict, VerdictKind
+from jobcockpit.domain.verdicts import TaskKind, Verdict
 
 SECTION_LIMIT = 40
 """Entries shown per section; the rest are counted."""
@@ -117,44 +118,58 @@ class Sidebar(OptionList, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, privacy: Privacy | None = None) -> None:
         super().__init__(id=id)
         self._targets: dict[str, str] = {}
+        self._shown: list[tuple[str | None, str, Sequence[Span]]] | None = None
+        """What the options say now, to tell whether they must be replaced."""
         self.privacy = privacy if privacy is not None else Privacy()
 
-    def show(self, agenda: Agenda | None, board: Board, horizon: Horizon) -> None:
+    def show(self, today: Today | None, board: Board, horizon: Horizon) -> None:
+        """Show the day's lists (None while the board is still being judged).
+        The options are only replaced when what they say changed, so the
+        highlight and the scroll stay put and an unchanged list costs nothing."""
         highlighted = self.highlighted_option.id if self.highlighted_option else None
-        self._targets = {}
-        options: list[Option | None] = []
-        if agenda is None:
-            options.append(Option(Content.styled("Judging who to call...", "dim"), disabled=True))
-            self.set_options(options)
+        targets: dict[str, str] = {}
+        if today is None:
+            entries: list[_Row] = [(None, Content.styled("Judging who to call...", "dim"))]
+        else:
+            entries = self._rows(today, board, horizon, targets)
+        signature = [(target, content.plain, content.spans) for target, content in entries]
+        if signature == self._shown:
             return
-        names = self.privacy.names(board)
-        calls = [v for v in agenda.verdicts if v.kind is VerdictKind.CALL]
-        emails = [v for v in agenda.verdicts if v.kind is VerdictKind.EMAIL]
-        notes = [t for t in agenda.tasks if t.kind in (TaskKind.THANK_YOU, TaskKind.COURTESY)]
-        coming = [
-            v
-            for v in agenda.verdicts
-            if v.kind is VerdictKind.WAIT and v.next is not None and v.next <= horizon.until
+        self._shown = signature
+        self._targets = targets
+        options = [
+            Option(content, id=target, disabled=target is None) for target, content in entries
         ]
-        limit = SECTION_LIMIT
-        options.extend(
-            self._section(
+        self.set_options(options)
+        if highlighted is not None and highlighted in self._targets:
+            self.highlighted = self.get_option_index(highlighted)
+
+    def _rows(
+        self, today: Today, board: Board, horizon: Horizon, targets: dict[str, str]
+    ) -> list[_Row]:
+        names = self.privacy.names(board)
+        rows: list[_Row] = []
+        calls, emails, notes, coming = today.calls, today.emails, today.notes, today.coming
+        rows.extend(
+            _section(
                 "Safe to call today",
-                len(calls),
-                [(v.application, call_entry(board, v, horizon, names)) for v in calls[:limit]],
+                calls.count,
+                [(v.application, call_entry(board, v, horizon, names)) for v in calls.first],
                 "nobody to call today",
+                targets,
             )
         )
-        options.extend(
-            self._section(
+        rows.extend(
+            _section(
                 "E-mail today",
-                len(emails),
-                [(v.application, email_entry(board, v, names)) for v in emails[:limit]],
+                emails.count,
+                [(v.application, email_entry(board, v, names)) for v in emails.first],
                 "no e-mails due",
+                targets,
             )
         )
         note_entries = []
-        for task in notes[:limit]:
+        for task in notes.first:
             if task.due is None:
                 when = Content("no due time")
             elif task.kind is TaskKind.THANK_YOU:
@@ -171,7 +186,7 @@ class Sidebar(OptionList, inherit_bindings=False):
                     _entry(_who(board, task.application, task.contact, names), when, ()),
                 )
             )
-        options.extend(self._section("Thank-you notes due", len(notes), note_entries, "none due"))
+        rows.extend(_section("Thank-you notes due", notes.count, note_entries, "none due", targets))
         coming_entries = [
             (
                 v.application,
@@ -180,39 +195,46 @@ class Sidebar(OptionList, inherit_bindings=False):
                     _who(board, v.application, v.contact, names),
                 ),
             )
-            for v in coming[:limit]
+            for v in coming.first
             if v.next is not None
         ]
-        options.extend(
-            self._section("Coming up, next 5 business days", len(coming), coming_entries, "nothing")
+        rows.extend(
+            _section(
+                "Coming up, next 5 business days", coming.count, coming_entries, "nothing", targets
+            )
         )
-        self.set_options(options)
-        if highlighted is not None and highlighted in self._targets:
-            self.highlighted = self.get_option_index(highlighted)
-
-    def _section(
-        self,
-        title: str,
-        count: int,
-        entries: list[tuple[str, Content]],
-        empty: str,
-    ) -> list[Option | None]:
-        heading = Content.assemble((title, "bold $text-primary"), (f"  {count:,}", "dim"))
-        options: list[Option | None] = [Option(heading, disabled=True)]
-        if not entries:
-            options.append(Option(Content.styled(f"  {empty}", "dim italic"), disabled=True))
-        for app_id, content in entries:
-            option_id = f"{len(self._targets)}"
-            self._targets[option_id] = app_id
-            options.append(Option(content, id=option_id))
-        if count > len(entries):
-            more = count - len(entries)
-            options.append(Option(Content.styled(f"  … and {more:,} more", "dim"), disabled=True))
-        options.append(Option(Content(""), disabled=True))
-        return options
+        return rows
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id
         if option_id is not None and option_id in self._targets:
             self.post_message(self.Chosen(self._targets[option_id]))
+
+
+_Row = tuple[str | None, Content]
+"""An option: the id it answers to (None for a heading or a note), and what it says."""
+
+
+def _section(
+    title: str,
+    count: int,
+    entries: list[tuple[str, Content]],
+    empty: str,
+    targets: dict[str, str],
+) -> list[_Row]:
+    """A heading with the count, the entries (each given the next option id in
+    `targets`), what is left out, and a blank line."""
+    heading = Content.assemble((title, "bold $text-primary"), (f"  {count:,}", "dim"))
+    rows: list[_Row] = [(None, heading)]
+    if not entries:
+        rows.append((None, Content.styled(f"  {empty}", "dim italic")))
+    for app_id, content in entries:
+        option_id = f"{len(targets)}"
+        targets[option_id] = app_id
+        rows.append((option_id, content))
+    if count > len(entries):
+        more = count - len(entries)
+        rows.append((None, Content.styled(f"  … and {more:,} more", "dim")))
+    rows.append((None, Content("")))
+    return rows

@@ -20,10 +20,11 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, TextArea
 
 from jobcockpit.app.screens.forms import keys
 from jobcockpit.app.widgets.field import Field
+from jobcockpit.app.widgets.footer import CockpitFooter
 from jobcockpit.domain.models import RecordError
 
 ResultT = TypeVar("ResultT")
@@ -98,7 +99,7 @@ class FormScreen(ModalScreen[ResultT | None]):
             with Horizontal(id="buttons"):
                 yield Button(self.submit_label, id="submit", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer()
+        yield CockpitFooter()
 
     def on_mount(self) -> None:
         self.recheck()

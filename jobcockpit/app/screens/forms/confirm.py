@@ -10,10 +10,11 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from jobcockpit.app.screens.forms import keys
 from jobcockpit.app.text import literal
+from jobcockpit.app.widgets.footer import CockpitFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -41,7 +42,7 @@ class ConfirmDialog(ModalScreen[bool]):
                     compact=True,
                 )
                 yield Button("Cancel (n)", id="refuse", compact=True)
-        yield Footer()
+        yield CockpitFooter()
 
     def on_mount(self) -> None:
         self.query_one("#refuse", Button).focus()
