@@ -20,9 +20,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import orjson
 import pendulum
 
-from jobcockpit import __version__
+from jobcockpit import __version__, today_cache
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.demo import demo_board
 from jobcockpit.domain.ical import HORIZON_DAYS, calendar_events, to_ics
@@ -38,7 +39,7 @@ from jobcockpit.domain.interchange import (
 )
 from jobcockpit.domain.models import RecordError
 from jobcockpit.domain.proof import build_proof, proof_csv, proof_markdown
-from jobcockpit.domain.rules import agenda
+from jobcockpit.domain.rules import AgendaMemo, agenda
 from jobcockpit.domain.settings import SETTINGS, Settings
 from jobcockpit.domain.spreadsheet import (
     FIELD_NAMES,
@@ -496,18 +497,56 @@ def _today(args: argparse.Namespace) -> int:
     given: pendulum.DateTime | None = args.now or args.global_now
     if args.demo:
         store, now = _demo_store(given)
-    else:
-        store = _store_to_read(args)
-        now = given or _clock(store.settings.zone)
+        with store:
+            _write_today(args.format, agenda(store.board, store.settings, now), store)
+        return OK
+    keeps = args.format in ("json", "short")
+    path, _ = _data_file(args)
+    instant = given or _clock("UTC")
+    if keeps:
+        kept = today_cache.read(path, instant, os.environ)
+        if kept is not None:
+            now = given or instant.in_timezone(kept.zone)
+            if args.format == "json":
+                _write_bytes(kept.head + orjson.dumps(now.isoformat()) + kept.tail)
+            else:
+                _write(kept.short + "\n")
+            return OK
+    before = today_cache.identity(path) if keeps else None
+    store = _store_to_read(args)
+    now = given or instant.in_timezone(store.settings.zone)
     with store:
-        day = agenda(store.board, store.settings, now)
-        if args.format == "json":
-            _write(dump_json(today_document(day)))
-        elif args.format == "short":
-            _write(_short_line(day) + "\n")
-        else:
-            _write(render_today(day, store.board, store.settings.zone))
+        memo = AgendaMemo() if keeps else None
+        day = agenda(store.board, store.settings, now, memo=memo)
+        document, short = _write_today(args.format, day, store)
+        if memo is not None and store.path is not None:
+            today_cache.write(
+                path,
+                before,
+                since=now,
+                until=memo.holds_until(),
+                zone=store.settings.zone,
+                document=(document or dump_json(today_document(day))).encode("utf-8"),
+                now_text=orjson.dumps(now.isoformat()),
+                short=short or _short_line(day),
+                environ=os.environ,
+            )
     return OK
+
+
+def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, str | None]:
+    """Write the answer in the chosen format; what was written, as the JSON
+    document or the short line (None for what was not made)."""
+    if chosen == "json":
+        document = dump_json(today_document(day))
+        _write(document)
+        return document, None
+    if chosen == "short":
+        short = _short_line(day)
+        _write(short + "\n")
+        return None, short
+    _write(render_today(day, store.board, store.settings.zone))
+    return None, None
 
 
 def _short_line(day: Agenda) -> str:
@@ -875,6 +914,18 @@ def _write_file(path: Path, text: str) -> None:
             raise
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_bytes(data: bytes) -> None:
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _write(text: str) -> None:

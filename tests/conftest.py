@@ -24,6 +24,13 @@ class Run:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`jobcockpit today` keeps its answers in a folder of the test's own, never
+    in the user's cache, and never one test's answer for another."""
+    monkeypatch.setenv("JOBCOCKPIT_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh home folder: the default data file lives under it, and neither

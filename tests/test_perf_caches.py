@@ -562,3 +562,23 @@ def test_the_cockpit_updates_only_what_a_change_touched_and_shows_what_a_rebuild
             assert model.header(stage) == fresh.header(stage)
         for app_id in board.applications:
             assert model.card(app_id) == fresh.card(app_id)
+
+
+@settings(max_examples=150, deadline=None)
+@given(board=hunts(), nows=moments, data=st.data())
+def test_an_answer_holds_word_for_word_until_the_memo_says_it_may_change(
+    board: Board, nows: list[pendulum.DateTime], data: st.DataObject
+) -> None:
+    """What `jobcockpit today` relies on to give a kept answer again: every
+    verdict and task, in the same order, at any moment before `holds_until`."""
+    user = Settings(user_timezone="Europe/Berlin")
+    start = min(nows)
+    memo = AgendaMemo()
+    first = agenda(board, user, start, memo=memo)
+    until = memo.holds_until()
+    last = until - dt.timedelta(microseconds=1) if until is not None else start.add(days=30)
+    span = int((last - start).total_seconds() * 1_000_000)
+    for offset in {0, span, *data.draw(st.lists(st.integers(0, max(span, 0)), max_size=4))}:
+        later = pendulum.instance(start + dt.timedelta(microseconds=offset))
+        again = afresh(board, user, later)
+        assert (again.verdicts, again.tasks) == (first.verdicts, first.tasks)

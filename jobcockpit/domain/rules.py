@@ -988,6 +988,17 @@ class AgendaMemo:
         self._settings: Settings | None = None
         self._judged: dict[str, _Judged] = {}
 
+    def holds_until(self) -> dt.datetime | None:
+        """The first moment the clock alone may change the last answer, so
+        that the same records give the very same agenda (verdicts, tasks and
+        their order) at every moment from the one judged until then; None
+        when nothing the clock does changes it. `jobcockpit today` keeps its
+        answer between runs for that long."""
+        until = min((j.until for j in self._judged.values()), default=_NEVER)
+        if until >= _NEVER:
+            return None
+        return _EPOCH + dt.timedelta(microseconds=until)
+
     def _judged_under(self, settings: Settings) -> dict[str, _Judged]:
         """The answers kept, forgotten first when the settings changed."""
         if self._settings is not settings and self._settings != settings:
