@@ -30,8 +30,7 @@ def column_text(app: CockpitApp, stage: Stage) -> list[str]:
 
 
 def sidebar_text(app: CockpitApp) -> str:
-    sidebar = app.screen.query_one(Sidebar)
-    return "\n".join(str(option.prompt) for option in sidebar.options)
+    return app.screen.query_one(Sidebar).text
 
 
 def selected(app: CockpitApp) -> str | None:
@@ -166,6 +165,43 @@ def test_choosing_a_sidebar_entry_selects_its_card() -> None:
         await pilot.pause()
         assert selected(app) == "a-initech"
         assert app.focused is column(app, Stage.DECIDED)
+
+    drive(cockpit(), steps)
+
+
+def test_the_sidebar_marks_the_entry_under_the_cursor_and_a_click_opens_one() -> None:
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert sidebar.highlighted_target == "a-initech"
+
+        def background(y: int) -> object:
+            return list(sidebar.render_line(y))[1].style.bgcolor  # type: ignore[union-attr]
+
+        # Line 0 is the heading; each entry takes two lines or more.
+        lines = sidebar.text.splitlines()
+        marked = next(y for y, line in enumerate(lines) if "Ines" in line)
+        assert background(marked) != background(1)
+        assert background(marked + 1) == background(marked)
+
+        await pilot.click(Sidebar, offset=(3, 1))
+        await pilot.pause()
+        assert sidebar.highlighted_target == selected(app)
+
+    drive(cockpit(), steps)
+
+
+def test_sidebar_entries_show_their_marks_within_the_width() -> None:
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        width = app.screen.query_one(Sidebar).scrollable_content_region.width
+        # The one-line "coming up" entries are cut to the width; the others
+        # wrap their marks instead.
+        entries = sidebar_text(app).split("Coming up")[0]
+        assert "overdue" in entries
+        assert "unverified" in entries
+        assert all(len(line) <= width for line in entries.splitlines())
 
     drive(cockpit(), steps)
 

@@ -42,7 +42,7 @@ def main_screen(app: CockpitApp) -> MainScreen:
 
 
 def sidebar_text(app: CockpitApp) -> str:
-    return "\n".join(str(o.prompt) for o in app.screen.query_one(Sidebar).options)
+    return app.screen.query_one(Sidebar).text
 
 
 def detail_lines(app: CockpitApp) -> list[list[tuple[str, str | None]]]:
@@ -114,7 +114,7 @@ def test_the_detail_links_the_phone_with_tel_and_the_address_with_mailto() -> No
 def test_the_sidebar_links_the_address_to_write_to() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         sidebar = app.screen.query_one(Sidebar)
-        prompts = [o.prompt for o in sidebar.options]
+        prompts = sidebar.prompts
         targets = {
             span.style.link
             for prompt in prompts

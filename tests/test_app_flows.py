@@ -46,7 +46,7 @@ def main_screen(app: CockpitApp) -> MainScreen:
 
 
 def sidebar_text(app: CockpitApp) -> str:
-    return "\n".join(str(o.prompt) for o in app.screen.query_one(Sidebar).options)
+    return app.screen.query_one(Sidebar).text
 
 
 def stored(app: CockpitApp) -> Board:

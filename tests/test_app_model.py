@@ -341,3 +341,29 @@ def test_changes_another_program_saved_come_in_and_call_for_judging_everything()
     assert session.board.applications["a-acme"].company == "Acme (renamed here)"
     plain = Session(Store.in_memory(board, SETTINGS)).change(_renamed(board, "a-acme", "X"))
     assert not plain.replaced
+
+
+# -- the sidebar's entries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("company", "lines"), [("Acme", 2), ("Acme Tools International Holdings", 3)]
+)
+def test_marks_that_do_not_fit_after_the_name_get_their_own_line(company: str, lines: int) -> None:
+    from jobcockpit.app.privacy import PLAIN
+    from jobcockpit.app.widgets.sidebar import Horizon, call_entry, entry_lines
+
+    board = factories.board()
+    board = board.apply(
+        Changeset(
+            put_applications=(dataclasses.replace(board.applications["a-acme"], company=company),)
+        )
+    )
+    verdict = next(v for v in agenda(board, SETTINGS, NOW).verdicts if v.application == "a-acme")
+    assert verdict.overdue
+    horizon = Horizon(NOW, USER_ZONE, NOW.date(), NOW.date())
+    content = call_entry(board, verdict, horizon, PLAIN, width=40)
+    text = content.plain.splitlines()
+    assert entry_lines(board, verdict, PLAIN, width=40) == len(text) == lines
+    assert "overdue" in text[-1 if lines == 3 else 0]
+    assert len(text[0]) <= 40 or lines == 3

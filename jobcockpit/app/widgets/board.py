@@ -87,8 +87,11 @@ class KanbanBoard(Horizontal):
             self._announce()
 
     def _mark_current(self) -> None:
+        # On the header, not the lane: restyling a lane restyles its column
+        # and every one of its component classes, a tenth of a stage move.
         for stage in STAGES:
-            self.query_one(f"#lane-{stage.value}").set_class(stage is self.current, "-current")
+            head = self.query_one(f"#head-{stage.value}")
+            head.set_class(stage is self.current, "-current")
 
     def _announce(self) -> None:
         selected = self.selected

@@ -136,7 +136,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._source: CardSource = lambda _app_id: None
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self._generation = 0
 
     # -- what the column shows -------------------------------------------------
 
@@ -160,8 +159,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.ids = ids
         self._tops = [0, *accumulate(heights)]
         self._source = source
-        self._generation += 1
-        self._lines.clear()
         set_virtual_size(self, Size(0, self._tops[-1]))
         index = self.cursor
         if previous is not None:
@@ -174,8 +171,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def repaint(self) -> None:
         """Words on the cards changed (the clock moved); the cards did not."""
-        self._generation += 1
-        self._lines.clear()
         self.refresh()
 
     def select(self, application_id: str) -> bool:
@@ -273,25 +268,24 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if index is None:
             return Strip.blank(width, base)
         row = line - self._tops[index]
-        last = self._tops[index + 1] - self._tops[index] - 1
+        if row == self._tops[index + 1] - self._tops[index] - 1:
+            return Strip.blank(width, base)  # the blank line after a card
+        card = self._source(self.ids[index])
+        if card is None:
+            return Strip.blank(width, base)
         selected = index == self.cursor
-        key = (self._generation, self.ids[index], row, width, selected, self.has_focus)
+        # Keyed by what the card says, not where it stands: after a card moves,
+        # the cards that only shifted up or down are painted from this cache.
+        key = (card, row, width, selected, self.has_focus)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._lines[key] = self._render_card_line(
-                self.ids[index], row if row < last else -1, width, selected, base
-            )
+            strip = self._lines[key] = self._render_card_line(card, row, width, selected, base)
         return strip
 
     def _render_card_line(
-        self, app_id: str, row: int, width: int, selected: bool, base: Style
+        self, card: Card, row: int, width: int, selected: bool, base: Style
     ) -> Strip:
-        """Line `row` of a card; -1 is the blank line after it."""
-        if row < 0:
-            return Strip.blank(width, base)
-        card = self._source(app_id)
-        if card is None:
-            return Strip.blank(width, base)
+        """Line `row` of a card."""
         if selected:
             highlight = self._style("cursor" if self.has_focus else "cursor-blurred")
             background = base + highlight

@@ -17,8 +17,8 @@ from textual.widget import Widget
 
 
 def set_virtual_size(pane: ScrollView, size: Size) -> None:
+    """Make `pane` scroll over `size`; the caller repaints what changed."""
     if size == pane.virtual_size:
-        pane.refresh()
         return
     if not pane.is_mounted or not pane.container_size:
         pane.virtual_size = size

@@ -11,23 +11,29 @@ privacy mode names are stand-ins and addresses are hidden.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
+from textual import events
 from textual.binding import BindingType
-from textual.content import Content, Span
+from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from jobcockpit.app import keys
 from jobcockpit.app.agenda_book import Today
 from jobcockpit.app.links import email_content
 from jobcockpit.app.privacy import HIDDEN, PLAIN, Names, Privacy
+from jobcockpit.app.widgets.scrolling import set_virtual_size
 from jobcockpit.app.wording import countdown, local, next_window, short_date, window_text
 from jobcockpit.domain.board import Board
-from jobcockpit.domain.verdicts import TaskKind, Verdict
+from jobcockpit.domain.verdicts import Task, TaskKind, Verdict
 
 SECTION_LIMIT = 40
 """Entries shown per section; the rest are counted."""
@@ -64,18 +70,51 @@ def _marks(board: Board, verdict: Verdict) -> list[tuple[str, str]]:
     return marks
 
 
+WIDTH = 46
+"""The sidebar's text width until it is laid out (its CSS width less padding)."""
+
+
+def _marks_fit(who: int, marks: list[tuple[str, str]], width: int) -> bool:
+    """Whether the marks fit after the name on the entry's first line."""
+    return who + sum(2 + cell_len(text) for text, _ in marks) <= width
+
+
 def _entry(
-    first: Content, second: Content | str | None, marks: Iterable[tuple[str, str]]
+    first: Content,
+    second: Content | str | None,
+    marks: list[tuple[str, str]],
+    width: int = WIDTH,
 ) -> Content:
+    """The name and the marks, then `second` indented; marks that do not fit
+    after the name get a line of their own, so none is ever cut off."""
     line = first
-    for text, style in marks:
-        line = Content.assemble(line, "  ", (text, style))
-    if second is None:
-        return line
-    return Content.assemble(line, "\n  ", second)
+    below = not _marks_fit(first.cell_length, marks, width)
+    if not below:
+        for text, style in marks:
+            line = Content.assemble(line, "  ", (text, style))
+    if second is not None:
+        line = Content.assemble(line, "\n  ", second)
+    if below and marks:
+        parts: list[Content | str | tuple[str, str]] = [line, "\n"]
+        for text, style in marks:
+            parts.extend(["  ", (text, style)])
+        line = Content.assemble(*parts)
+    return line
 
 
-def call_entry(board: Board, verdict: Verdict, horizon: Horizon, names: Names = PLAIN) -> Content:
+def entry_lines(board: Board, verdict: Verdict, names: Names, width: int = WIDTH) -> int:
+    """How many lines a call or e-mail entry takes (as `_entry` lays it out),
+    worked out without making its text."""
+    application = board.applications.get(verdict.application)
+    contact = board.contacts.get(verdict.contact)
+    company = names.company(application.company) if application else verdict.application
+    who = cell_len(company) + (cell_len(names.contact(contact)) + 3 if contact else 0)
+    return 2 if _marks_fit(who, _marks(board, verdict), width) else 3
+
+
+def call_entry(
+    board: Board, verdict: Verdict, horizon: Horizon, names: Names = PLAIN, width: int = WIDTH
+) -> Content:
     window = next_window(verdict, horizon.now)
     when = (
         window_text(window, horizon.now, verdict.zone, horizon.user_zone)
@@ -87,10 +126,13 @@ def call_entry(board: Board, verdict: Verdict, horizon: Horizon, names: Names = 
         _who(board, verdict.application, verdict.contact, names),
         Content.styled(when, style) if style else Content(when),
         _marks(board, verdict),
+        width,
     )
 
 
-def email_entry(board: Board, verdict: Verdict, names: Names = PLAIN) -> Content:
+def email_entry(
+    board: Board, verdict: Verdict, names: Names = PLAIN, width: int = WIDTH
+) -> Content:
     contact = board.contacts.get(verdict.contact)
     if contact is None or not contact.email:
         address = Content.styled("no address", "dim")
@@ -102,11 +144,39 @@ def email_entry(board: Board, verdict: Verdict, names: Names = PLAIN) -> Content
         _who(board, verdict.application, verdict.contact, names),
         address,
         _marks(board, verdict),
+        width,
     )
 
 
-class Sidebar(OptionList, inherit_bindings=False):
+def note_entry(board: Board, task: Task, horizon: Horizon, names: Names = PLAIN) -> Content:
+    if task.due is None:
+        when = Content("no due time")
+    elif task.kind is TaskKind.THANK_YOU:
+        when = Content.styled(
+            countdown(task.due, horizon.now),
+            "bold $text-error" if task.late else "$text-warning",
+        )
+    else:
+        day = local(task.due, horizon.user_zone).date()
+        when = Content(f"courtesy note by {short_date(day, horizon.today)}")
+    return _entry(_who(board, task.application, task.contact, names), when, [])
+
+
+def coming_entry(board: Board, verdict: Verdict, horizon: Horizon, names: Names = PLAIN) -> Content:
+    day = short_date(verdict.next, horizon.today) if verdict.next is not None else ""
+    return Content.assemble(
+        (f"{day:<9}", "$text-accent"), _who(board, verdict.application, verdict.contact, names)
+    )
+
+
+class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
+    """Drawn line by line, like the columns: an entry's text is made only when
+    it is about to be painted, and a change repaints only the lines that now
+    say something else, so keeping the lists current costs little however
+    long they are. Each line is cut to the width with an ellipsis."""
+
     BINDINGS: ClassVar[list[BindingType]] = list(keys.SIDEBAR)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"sidebar--cursor", "sidebar--cursor-blurred"}
 
     class Chosen(Message):
         """The user chose an entry: select its application's card."""
@@ -117,124 +187,294 @@ class Sidebar(OptionList, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None, privacy: Privacy | None = None) -> None:
         super().__init__(id=id)
-        self._targets: dict[str, str] = {}
-        self._shown: list[tuple[str | None, str, Sequence[Span]]] | None = None
-        """What the options say now, to tell whether they must be replaced."""
         self.privacy = privacy if privacy is not None else Privacy()
+        self._rows: list[_Line] = []
+        self._entries: list[int] = []
+        """The rows that are entries (the cursor moves among these)."""
+        self.cursor: int | None = None
+        """The entry under the cursor, as an index into `_entries`."""
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        self._shown: tuple[Today | None, Board, Horizon] | None = None
+
+    # -- what it shows ---------------------------------------------------------
 
     def show(self, today: Today | None, board: Board, horizon: Horizon) -> None:
-        """Show the day's lists (None while the board is still being judged).
-        The options are only replaced when what they say changed, so the
-        highlight and the scroll stay put and an unchanged list costs nothing."""
-        highlighted = self.highlighted_option.id if self.highlighted_option else None
-        targets: dict[str, str] = {}
+        """Show the day's lists (None while the board is still being judged);
+        the cursor stays on the entry it was on, counted from the top."""
+        self._shown = (today, board, horizon)
         if today is None:
-            entries: list[_Row] = [(None, Content.styled("Judging who to call...", "dim"))]
+            rows = [_Line(None, _constant(Content.styled("Judging who to call...", "dim")), ())]
         else:
-            entries = self._rows(today, board, horizon, targets)
-        signature = [(target, content.plain, content.spans) for target, content in entries]
-        if signature == self._shown:
-            return
-        self._shown = signature
-        self._targets = targets
-        options = [
-            Option(content, id=target, disabled=target is None) for target, content in entries
-        ]
-        self.set_options(options)
-        if highlighted is not None and highlighted in self._targets:
-            self.highlighted = self.get_option_index(highlighted)
+            rows = self._lines_of(today, board, horizon)
+        old = self._rows
+        self._rows = rows
+        self._entries = [index for index, row in enumerate(rows) if row.target is not None]
+        if self.cursor is not None:
+            self.cursor = min(self.cursor, len(self._entries) - 1) if self._entries else None
+        live = {row.key for row in rows}
+        self._strips = {key: strip for key, strip in self._strips.items() if key[0] in live}
+        set_virtual_size(self, Size(0, len(rows)))
+        top = int(self.scroll_y)
+        for line in range(top, top + self.size.height):
+            before = old[line].key if line < len(old) else None
+            after = rows[line].key if line < len(rows) else None
+            if before != after or before is None:
+                self.refresh_lines(line)
 
-    def _rows(
-        self, today: Today, board: Board, horizon: Horizon, targets: dict[str, str]
-    ) -> list[_Row]:
+    @property
+    def prompts(self) -> list[Content]:
+        """What each heading, note and entry says (an entry's two lines are one
+        text), made for the asking: for tests and tools."""
+        return [row.content() for row in self._rows if row.continues is None]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(content.plain for content in self.prompts)
+
+    def _lines_of(self, today: Today, board: Board, horizon: Horizon) -> list[_Line]:
         names = self.privacy.names(board)
-        rows: list[_Row] = []
+        width = self.scrollable_content_region.width or WIDTH
+        # What an entry's words depend on besides its verdict or task.
+        when = (horizon.now, horizon.today, names.private, width)
+        lines: list[_Line] = []
         calls, emails, notes, coming = today.calls, today.emails, today.notes, today.coming
-        rows.extend(
-            _section(
-                "Safe to call today",
-                calls.count,
-                [(v.application, call_entry(board, v, horizon, names)) for v in calls.first],
-                "nobody to call today",
-                targets,
-            )
-        )
-        rows.extend(
-            _section(
-                "E-mail today",
-                emails.count,
-                [(v.application, email_entry(board, v, names)) for v in emails.first],
-                "no e-mails due",
-                targets,
-            )
-        )
-        note_entries = []
-        for task in notes.first:
-            if task.due is None:
-                when = Content("no due time")
-            elif task.kind is TaskKind.THANK_YOU:
-                when = Content.styled(
-                    countdown(task.due, horizon.now),
-                    "bold $text-error" if task.late else "$text-warning",
+        lines += _section(
+            "Safe to call today",
+            calls.count,
+            [
+                _entry_lines(
+                    v,
+                    when,
+                    partial(call_entry, board, v, horizon, names, width),
+                    entry_lines(board, v, names, width),
                 )
-            else:
-                day = local(task.due, horizon.user_zone).date()
-                when = Content(f"courtesy note by {short_date(day, horizon.today)}")
-            note_entries.append(
-                (
-                    task.application,
-                    _entry(_who(board, task.application, task.contact, names), when, ()),
-                )
-            )
-        rows.extend(_section("Thank-you notes due", notes.count, note_entries, "none due", targets))
-        coming_entries = [
-            (
-                v.application,
-                Content.assemble(
-                    (f"{short_date(v.next, horizon.today):<9}", "$text-accent"),
-                    _who(board, v.application, v.contact, names),
-                ),
-            )
-            for v in coming.first
-            if v.next is not None
-        ]
-        rows.extend(
-            _section(
-                "Coming up, next 5 business days", coming.count, coming_entries, "nothing", targets
-            )
+                for v in calls.first
+            ],
+            "nobody to call today",
         )
-        return rows
+        lines += _section(
+            "E-mail today",
+            emails.count,
+            [
+                _entry_lines(
+                    v,
+                    when,
+                    partial(email_entry, board, v, names, width),
+                    entry_lines(board, v, names, width),
+                )
+                for v in emails.first
+            ],
+            "no e-mails due",
+        )
+        lines += _section(
+            "Thank-you notes due",
+            notes.count,
+            [
+                _entry_lines(t, when, partial(note_entry, board, t, horizon, names), 2)
+                for t in notes.first
+            ],
+            "none due",
+        )
+        lines += _section(
+            "Coming up, next 5 business days",
+            coming.count,
+            [
+                [
+                    _Line(
+                        v.application,
+                        partial(coming_entry, board, v, horizon, names),
+                        (id(v), *when),
+                        keep=v,
+                    )
+                ]
+                for v in coming.first
+            ],
+            "nothing",
+        )
+        return lines
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        option_id = event.option.id
-        if option_id is not None and option_id in self._targets:
-            self.post_message(self.Chosen(self._targets[option_id]))
+    # -- the cursor --------------------------------------------------------------
+
+    @property
+    def highlighted_target(self) -> str | None:
+        """The application of the entry under the cursor."""
+        if self.cursor is None or not self._entries:
+            return None
+        return self._rows[self._entries[self.cursor]].target
+
+    def _move_to(self, entry: int | None) -> None:
+        if not self._entries:
+            self.cursor = None
+            return
+        before = self.cursor
+        entry = max(0, min(entry or 0, len(self._entries) - 1))
+        self.cursor = entry
+        for index in (before, entry):
+            if index is not None and index < len(self._entries):
+                self._refresh_entry(self._entries[index])
+        row = self._entries[entry]
+        first, last = self._entry_span(row)
+        self.scroll_to_region(Region(0, first, 1, last - first + 1), animate=False, force=True)
+
+    def _entry_span(self, row: int) -> tuple[int, int]:
+        """The first and last row of the entry that starts at `row`."""
+        target = self._rows[row].target
+        last = row
+        while last + 1 < len(self._rows) and self._rows[last + 1].continues == target:
+            last += 1
+        return row, last
+
+    def _refresh_entry(self, row: int) -> None:
+        first, last = self._entry_span(row)
+        self.refresh_lines(first, last - first + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(len(self._entries) - 1 if self.cursor is None else self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move_to(0 if self.cursor is None else self.cursor + 1)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self._entries) - 1)
+
+    def action_page_up(self) -> None:
+        step = max(1, self.size.height // 2)
+        self._move_to(0 if self.cursor is None else self.cursor - step)
+
+    def action_page_down(self) -> None:
+        step = max(1, self.size.height // 2)
+        self._move_to(0 if self.cursor is None else self.cursor + step)
+
+    def action_select(self) -> None:
+        target = self.highlighted_target
+        if target is not None:
+            self.post_message(self.Chosen(target))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = offset.y + int(self.scroll_y)
+        if not 0 <= line < len(self._rows):
+            return
+        while line > 0 and self._rows[line].target is None and self._rows[line].continues:
+            line -= 1
+        if self._rows[line].target is not None:
+            self._move_to(self._entries.index(line))
+            self.action_select()
+
+    # -- painting --------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        if self._shown is not None:
+            # Where the marks go depends on the width.
+            self.show(*self._shown)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        line = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.visual_style
+        if not 0 <= line < len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        row = self._rows[line]
+        start = line
+        while start > 0 and row.continues is not None and self._rows[start].target is None:
+            start -= 1
+        entry_row = self._rows[start]
+        selected = (
+            self.cursor is not None
+            and entry_row.target is not None
+            and self._entries[self.cursor] == start
+        )
+        key = (row.key, line - start, width, selected, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = base
+            if selected:
+                name = "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred"
+                style = base + self.get_visual_style(name)
+            content = entry_row.content().split("\n")
+            part = content[line - start] if line - start < len(content) else Content("")
+            fitted = part.truncate(width, ellipsis=True, pad=True)
+            strip = Visual.to_strips(self, fitted, width, 1, style)[0]
+            strip = strip.adjust_cell_length(width, style.rich_style)
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
 
 
-_Row = tuple[str | None, Content]
-"""An option: the id it answers to (None for a heading or a note), and what it says."""
+class _Line:
+    """One line of the sidebar: the application it leads to (None for a
+    heading, a note, or the second line of an entry, which `continues` the
+    entry above), how to make what it says, and a key that changes when that
+    may change (so that only such lines are painted again)."""
+
+    __slots__ = ("content", "continues", "keep", "key", "target")
+
+    def __init__(
+        self,
+        target: str | None,
+        content: Callable[[], Content],
+        key: tuple[object, ...],
+        *,
+        continues: str | None = None,
+        keep: object = None,
+    ) -> None:
+        self.target = target
+        self.continues = continues
+        self.keep = keep
+        """What `key` names by identity, kept alive so that the id stays its own."""
+        made: list[Content] = []
+
+        def once() -> Content:
+            if not made:
+                made.append(content())
+            return made[0]
+
+        self.content = once
+        self.key = key
 
 
-def _section(
-    title: str,
-    count: int,
-    entries: list[tuple[str, Content]],
-    empty: str,
-    targets: dict[str, str],
-) -> list[_Row]:
-    """A heading with the count, the entries (each given the next option id in
-    `targets`), what is left out, and a blank line."""
+def _constant(content: Content) -> Callable[[], Content]:
+    return lambda: content
+
+
+def _entry_lines(
+    item: Verdict | Task, when: tuple[object, ...], content: Callable[[], Content], height: int
+) -> list[_Line]:
+    """An entry of `height` lines (who, then when or where, then marks that
+    did not fit after the name); its lines share one text."""
+    key = (id(item), *when)
+    first = _Line(item.application, content, key, keep=item)
+    rest = [
+        _Line(None, first.content, key, continues=item.application, keep=item)
+        for _ in range(height - 1)
+    ]
+    return [first, *rest]
+
+
+def _section(title: str, count: int, entries: list[list[_Line]], empty: str) -> list[_Line]:
+    """A heading with the count, the entries, what is left out, and a blank line."""
     heading = Content.assemble((title, "bold $text-primary"), (f"  {count:,}", "dim"))
-    rows: list[_Row] = [(None, heading)]
+    lines = [_Line(None, _constant(heading), ("heading", title, count))]
     if not entries:
-        rows.append((None, Content.styled(f"  {empty}", "dim italic")))
-    for app_id, content in entries:
-        option_id = f"{len(targets)}"
-        targets[option_id] = app_id
-        rows.append((option_id, content))
+        note = Content.styled(f"  {empty}", "dim italic")
+        lines.append(_Line(None, _constant(note), ("empty", empty)))
+    for entry in entries:
+        lines.extend(entry)
     if count > len(entries):
         more = count - len(entries)
-        rows.append((None, Content.styled(f"  … and {more:,} more", "dim")))
-    rows.append((None, Content("")))
-    return rows
+        text = Content.styled(f"  … and {more:,} more", "dim")
+        lines.append(_Line(None, _constant(text), ("more", title, more)))
+    lines.append(_Line(None, _constant(Content("")), ("blank",)))
+    return lines
