@@ -82,6 +82,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._edge_timer: Timer | None = None
         self.privacy = Privacy()
         """Privacy mode (`*`), shared with the views that show names."""
+        self._detail_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
+        """What the detail pane was made from."""
 
     # -- layout ----------------------------------------------------------------
 
@@ -185,17 +187,30 @@ class MainScreen(Screen[None], inherit_bindings=False):
         application = self.board.applications.get(self.selected) if self.selected else None
         detail = self.query_one(Detail)
         if application is None:
+            self._detail_of = None
             detail.show(None)
             return
+        now = self.app.now()
+        names = self.privacy.names(self.board)
+        verdicts = self.book.verdicts_of(application.id)
+        tasks = self.book.tasks_of(application.id)
+        # What the pane says follows from these alone (the board, the names
+        # and the verdicts are new objects whenever they change): a card
+        # selected again after the views were refreshed is not described twice.
+        same = (self.board, verdicts, tasks, names)
+        said = (application.id, now, self.user_zone)
+        known = self._detail_of
+        if (
+            known is not None
+            and all(a is b for a, b in zip(known[0], same, strict=True))
+            and known[1] == said
+        ):
+            return
+        shown = (same, said)
+        self._detail_of = shown
         detail.show(
             describe_application(
-                application,
-                self.board,
-                self.book.verdicts_of(application.id),
-                self.book.tasks_of(application.id),
-                self.app.now(),
-                self.user_zone,
-                self.privacy.names(self.board),
+                application, self.board, verdicts, tasks, now, self.user_zone, names
             )
         )
 
