@@ -597,3 +597,30 @@ def test_quitting_with_changes_that_failed_to_save_asks_first(
         assert not app.is_running
 
     drive(cockpit(store=store), steps)
+
+
+def test_full_garbage_collections_wait_for_a_pause_and_end_with_the_cockpit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A key press never waits for a full round of the garbage collector: the
+    cockpit runs one itself once the user has paused, and hands the
+    collector back as it found it."""
+    import gc
+
+    from jobcockpit.app import heap
+
+    rounds: list[float] = []
+    monkeypatch.setattr(heap, "IDLE_SECONDS", 1.5)
+    monkeypatch.setattr(heap, "full_round", lambda: rounds.append(1))
+    before = gc.get_threshold()
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] > 10**6  # no full round on its own
+        await pilot.press("j", "l", "H")  # a card back one stage
+        assert rounds == []
+        await pilot.pause(2.5)
+        assert rounds == [1]
+
+    drive(cockpit(), steps)
+    assert gc.get_threshold() == before

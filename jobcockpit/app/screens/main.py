@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 from typing import TYPE_CHECKING, ClassVar
 
 import pendulum
@@ -25,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
-from jobcockpit.app import keys
+from jobcockpit.app import heap, keys
 from jobcockpit.app.agenda_book import AgendaBook
 from jobcockpit.app.board_model import BoardModel, touched_by
 from jobcockpit.app.privacy import Privacy
@@ -84,6 +83,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """Privacy mode (`*`), shared with the views that show names."""
         self._detail_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
         """What the detail pane was made from."""
+        self._thresholds = (0, 0, 0)
+        self._collector: Timer | None = None
 
     # -- layout ----------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return self.app.session.board
 
     def on_mount(self) -> None:
+        self._thresholds = heap.defer_full_rounds()
         settings = self.app.settings
         self.book = AgendaBook(settings)
         self.model = BoardModel(settings.zone, self.privacy)
@@ -116,6 +118,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if not self.app.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
             self._schedule_edge()
+
+    def on_unmount(self) -> None:
+        heap.restore(self._thresholds)
+
+    def _collect_when_idle(self) -> None:
+        """A full round of the garbage collector once the user has paused."""
+        if self._collector is None:
+            self._collector = self.set_timer(heap.IDLE_SECONDS, self._full_round)
+        else:
+            self._collector.reset()
+
+    def _full_round(self) -> None:
+        self._collector = None
+        heap.full_round()
 
     # -- keeping the views current --------------------------------------------
 
@@ -129,7 +145,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.book = book
             self._judging = False
             self._changed_while_judging = set()
-            _settle_heap()
+            heap.settle()
         else:
             # After the board is on screen: the thread would slow the first paint.
             self._judging = True
@@ -149,7 +165,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             book.judge(self.board, self._changed_while_judging, self.app.now())
         self._changed_while_judging = set()
         self._refresh_views(keep=self.selected)
-        _settle_heap()
+        heap.settle()
         if not self.app.clock_is_frozen:
             self._schedule_edge()
 
@@ -219,6 +235,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self.book is None or self.model is None or not self.book.ready:
             return
         now = self.app.now()
+        self._collect_when_idle()
         if self.app.session.unsaved:
             self._retry_saving()
         stale = self.book.overtaken(now)
@@ -366,6 +383,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             keep = None
         self._refresh_views(keep=keep, changed=None if saved.replaced else touched)
         self._report(saved)
+        self._collect_when_idle()
 
     def _report(self, saved: Saved) -> None:
         if saved.reloaded:
@@ -730,15 +748,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._update_subtitle()
         changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
         self.notify(f"Saved {', '.join(changed)}.", title="Settings", markup=False)
-
-
-def _settle_heap() -> None:
-    """Take what lives now (the board and its verdicts: a few hundred thousand
-    objects at 10,000 applications) out of the cyclic garbage collector's
-    rounds. Each full round would otherwise walk all of them, a pause of 0.1
-    to 0.5 s that falls on some key press; they are freed as usual (by their
-    reference counts) once the views let go of them."""
-    gc.freeze()
 
 
 def _points_for(application: Application) -> TalkingPoints:

@@ -135,8 +135,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """The first line of each card, and the line after the last card."""
         self._source: CardSource = lambda _app_id: None
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
-        self._palette: tuple[Style, ...] | None = None
+        self._styles: dict[tuple[str, bool, str], Style] = {}
 
     # -- what the column shows -------------------------------------------------
 
@@ -240,26 +239,15 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting --------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        # Focus moving in or out restyles the column; the lines drawn before
-        # stay good for when it moves back, as they are keyed by the styles
-        # they were drawn with (`_palette`).
-        super().notify_style_update()
-        self._styles.clear()
-        self._palette = None
-
-    @property
-    def palette(self) -> tuple[Style, ...]:
-        """Every style a card line is drawn with, as now computed."""
-        if self._palette is None:
-            names = sorted(self.COMPONENT_CLASSES)
-            self._palette = (self.rich_style, *(self._style(n.split("--", 1)[1]) for n in names))
-        return self._palette
-
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
+        """A component class's style. Worked out once per theme and focus:
+        Textual restyles the column each time focus moves in or out, and
+        working the twenty of them out again each time is a good part of
+        what moving a card to another column costs."""
+        key = (name, self.has_focus, self.app.theme)
+        style = self._styles.get(key)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(
+            style = self._styles[key] = self.get_component_rich_style(
                 f"card-column--{name}", partial=True
             )
         return style
@@ -288,7 +276,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         selected = index == self.cursor
         # Keyed by what the card says, not where it stands: after a card moves,
         # the cards that only shifted up or down are painted from this cache.
-        key = (card, row, width, selected, self.has_focus, self.palette)
+        key = (card, row, width, selected, self.has_focus, base, self.app.theme)
         strip = self._lines.get(key)
         if strip is None:
             strip = self._lines[key] = self._render_card_line(card, row, width, selected, base)
