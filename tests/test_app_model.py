@@ -326,7 +326,9 @@ class _SharedFile:
         self.path = None
         self.theirs = theirs
 
-    def commit(self, change: Changeset) -> Board:
+    def commit(self, change: Changeset, *, applied: tuple[Board, Board] | None = None) -> Board:
+        # Another program's work comes in first, so what the session applied
+        # (`applied`) is never the answer here.
         self.board = self.board.apply(self.theirs).apply(change)
         return self.board
 

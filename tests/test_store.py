@@ -184,6 +184,26 @@ def test_commit_returns_and_keeps_the_new_board(tmp_path: Path) -> None:
         assert board.applications["a1"].notes == "called back"
 
 
+def test_a_change_already_applied_to_the_stored_board_is_taken_as_applied(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobs.json"
+    with filled(path) as store:
+        change = note(store, "called back")
+        base = store.board
+        result = base.apply(change)
+        assert store.commit(change, applied=(base, result)) is result
+        assert store.board is result
+        # Applied to a board the store no longer has: the store applies it itself.
+        again = note(store, "called twice")
+        stale = (base, base.apply(again))
+        saved = store.commit(again, applied=stale)
+        assert saved is not stale[1]
+        assert saved.applications["a1"].notes == "called twice"
+    with Store.open(path) as reopened:
+        assert reopened.board.applications["a1"].notes == "called twice"
+
+
 def test_an_empty_change_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "jobs.json"
     with filled(path) as store:

@@ -11,6 +11,7 @@ by stand-in too.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from jobcockpit.domain.rules import stage_start
 from jobcockpit.domain.verdicts import TaskKind, Verdict, VerdictKind
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
+_VERSIONS = itertools.count(1)
 _Place = tuple[tuple[int, int, float], str, str]
 """A card's sort key in its column: its rank, its company, its id."""
 CARD_LINES = 5
@@ -94,6 +96,9 @@ class BoardModel:
         self.heights: dict[Stage, list[int]] = {stage: [] for stage in STAGES}
         """Lines each card takes: a card with a thank-you note due has one more."""
         self.totals: dict[Stage, int] = dict.fromkeys(STAGES, 0)
+        self.versions: dict[Stage, int] = dict.fromkeys(STAGES, 0)
+        """A new number whenever a column's cards or their order change (never
+        the same number twice, whichever model)."""
         self._keys: dict[Stage, list[_Place]] = {stage: [] for stage in STAGES}
         """Each column's sort keys, beside its ids: where a card goes."""
         self._places: dict[str, tuple[Stage, _Place | None]] = {}
@@ -140,6 +145,8 @@ class BoardModel:
             ]
         self.totals = totals
         self._places = places
+        for stage in STAGES:
+            self.versions[stage] = next(_VERSIONS)
 
     def update(
         self, board: Board, book: AgendaBook, now: dt.datetime, changed: Iterable[str]
@@ -189,6 +196,7 @@ class BoardModel:
             self._places[app_id] = (stage, place)
 
     def _take_out(self, stage: Stage, place: _Place) -> None:
+        self.versions[stage] = next(_VERSIONS)
         keys = self._keys[stage]
         index = bisect_left(keys, place)
         if index < len(keys) and keys[index] == place:
@@ -197,6 +205,7 @@ class BoardModel:
             del self.heights[stage][index]
 
     def _put_in(self, stage: Stage, place: _Place, book: AgendaBook) -> None:
+        self.versions[stage] = next(_VERSIONS)
         keys = self._keys[stage]
         index = bisect_left(keys, place)
         keys.insert(index, place)

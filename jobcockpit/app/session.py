@@ -69,6 +69,9 @@ class Session:
         self.board: Board = store.board
         self.unsaved: deque[Changeset] = deque()
         self.undo_stack = UndoStack(undo_levels)
+        self._applied: tuple[Board, Board] | None = None
+        """The board the one unsaved change was applied to, and the result,
+        for the store to take instead of applying it again."""
         self._unreadable: tuple[int, int, int] | None = None
         """The file as it was when reading it again failed: not tried again
         until it changes once more."""
@@ -90,6 +93,7 @@ class Session:
         self.undo_stack.record(before, change)
         self.board = after
         self.unsaved.append(change)
+        self._applied = (before, after) if len(self.unsaved) == 1 else None
         return self.flush()
 
     def undo(self) -> Undone | None:
@@ -118,9 +122,14 @@ class Session:
         dropped = caught.error if caught is not None and reloaded else None
         expected = self.board
         reads = getattr(self.store, "reads", None)  # a test's fake may lack it
+        applied, self._applied = self._applied, None
         while self.unsaved:
             try:
-                self.store.commit(self.unsaved[0])
+                if applied is not None:
+                    self.store.commit(self.unsaved[0], applied=applied)
+                else:
+                    self.store.commit(self.unsaved[0])
+                applied = None
             except SaveError as error:
                 return Saved(self.board, error, replaced=reloaded, reloaded=reloaded)
             except StoreError as error:

@@ -520,8 +520,13 @@ class Store:
 
     # -- changing --------------------------------------------------------------
 
-    def commit(self, change: Changeset) -> Board:
+    def commit(self, change: Changeset, *, applied: tuple[Board, Board] | None = None) -> Board:
         """Save `change` in one atomic write and return the new board.
+
+        `applied` is `(base, result)` when the caller already applied `change`
+        to `base`: while `board` is still that very board, `result` is used
+        instead of applying the change again (a tenth of a save at 10,000
+        applications).
 
         Raises `RecordError` (nothing written) when the board refuses the
         change, `ReadOnlyError` when the file may not be changed, and
@@ -542,7 +547,10 @@ class Store:
             moved = self.board is not base
             fitted = self._rebase(change, base) if moved else change
             try:
-                after = self.board.apply(fitted)
+                if applied is not None and applied[0] is self.board and fitted is change:
+                    after = applied[1]
+                else:
+                    after = self.board.apply(fitted)
             except RecordError as error:
                 if not moved:
                     raise

@@ -31,6 +31,9 @@ class KanbanBoard(Horizontal):
         self.current: Stage = Stage.APPLIED
         self._announced: str | None = None
         self._headers: dict[Stage, str] = {}
+        self._versions: dict[Stage, int] = {}
+        """The model's version of each column on screen: an unchanged column
+        is not set again."""
 
     def compose(self) -> ComposeResult:
         for stage in STAGES:
@@ -56,9 +59,13 @@ class KanbanBoard(Horizontal):
                 # One line whatever it says: no need to lay the screen out again.
                 head = self.query_one(f"#head-{stage.value}", Static)
                 head.update(Content(header), layout=False)
-            self.column(stage).set_cards(
-                model.columns[stage], model.heights[stage], model.card, keep
-            )
+            column = self.column(stage)
+            version = model.versions[stage]
+            if self._versions.get(stage) != version:
+                self._versions[stage] = version
+                column.set_cards(model.columns[stage], model.heights[stage], model.card, keep)
+            elif keep is not None:
+                column.select(keep)
         if keep is not None:
             located = model.locate(keep)
             if located is not None:

@@ -195,6 +195,9 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         """The entry under the cursor, as an index into `_entries`."""
         self._strips: dict[tuple[object, ...], Strip] = {}
         self._shown: tuple[Today | None, Board, Horizon] | None = None
+        self._sections: dict[
+            str, tuple[tuple[object, ...], tuple[Verdict | Task, ...], list[_Line]]
+        ] = {}
 
     # -- what it shows ---------------------------------------------------------
 
@@ -234,14 +237,13 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
     def _lines_of(self, today: Today, board: Board, horizon: Horizon) -> list[_Line]:
         names = self.privacy.names(board)
         width = self.scrollable_content_region.width or WIDTH
-        # What an entry's words depend on besides its verdict or task.
+        # What an entry's words depend on besides its verdict or task (which
+        # is a new object whenever its records change).
         when = (horizon.now, horizon.today, names.private, width)
-        lines: list[_Line] = []
         calls, emails, notes, coming = today.calls, today.emails, today.notes, today.coming
-        lines += _section(
-            "Safe to call today",
-            calls.count,
-            [
+
+        def calls_lines() -> list[list[_Line]]:
+            return [
                 _entry_lines(
                     v,
                     when,
@@ -249,13 +251,10 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
                     entry_lines(board, v, names, width),
                 )
                 for v in calls.first
-            ],
-            "nobody to call today",
-        )
-        lines += _section(
-            "E-mail today",
-            emails.count,
-            [
+            ]
+
+        def email_lines() -> list[list[_Line]]:
+            return [
                 _entry_lines(
                     v,
                     when,
@@ -263,22 +262,16 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
                     entry_lines(board, v, names, width),
                 )
                 for v in emails.first
-            ],
-            "no e-mails due",
-        )
-        lines += _section(
-            "Thank-you notes due",
-            notes.count,
-            [
+            ]
+
+        def note_lines() -> list[list[_Line]]:
+            return [
                 _entry_lines(t, when, partial(note_entry, board, t, horizon, names), 2)
                 for t in notes.first
-            ],
-            "none due",
-        )
-        lines += _section(
-            "Coming up, next 5 business days",
-            coming.count,
-            [
+            ]
+
+        def coming_lines() -> list[list[_Line]]:
+            return [
                 [
                     _Line(
                         v.application,
@@ -288,9 +281,30 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
                     )
                 ]
                 for v in coming.first
-            ],
-            "nothing",
-        )
+            ]
+
+        lines: list[_Line] = []
+        for title, section, entries, empty in (
+            ("Safe to call today", calls, calls_lines, "nobody to call today"),
+            ("E-mail today", emails, email_lines, "no e-mails due"),
+            ("Thank-you notes due", notes, note_lines, "none due"),
+            ("Coming up, next 5 business days", coming, coming_lines, "nothing"),
+        ):
+            # A section whose entries are the very same objects as last time
+            # (most of them, after one change: a verdict or task judged again
+            # is a new object) keeps the lines it had.
+            said: tuple[object, ...] = (section.count, *when)
+            items: tuple[Verdict | Task, ...] = tuple(section.first)
+            known = self._sections.get(title)
+            if (
+                known is None
+                or known[0] != said
+                or len(known[1]) != len(items)
+                or any(a is not b for a, b in zip(known[1], items, strict=True))
+            ):
+                known = (said, items, _section(title, section.count, entries(), empty))
+                self._sections[title] = known
+            lines += known[2]
         return lines
 
     # -- the cursor --------------------------------------------------------------
