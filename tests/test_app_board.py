@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import factories
 import pendulum
+import pytest
 from factories import NOW, cockpit, drive, shown
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -261,5 +262,26 @@ def test_a_double_click_opens_the_card_for_editing() -> None:
         assert isinstance(app.screen, ApplicationForm)
         assert app.screen.application is not None
         assert app.screen.application.id == "a-acme"
+
+    drive(cockpit(), steps)
+
+
+def test_a_board_judged_after_its_first_paint_starts_at_its_most_urgent_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jobcockpit.app.screens import main
+
+    monkeypatch.setattr(main, "SYNC_JUDGE_LIMIT", 0)  # judged in a thread, as at 10,000
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        screen = app.screen
+        assert isinstance(screen, main.MainScreen)
+        for _ in range(100):
+            if screen.book is not None and screen.book.ready:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert selected(app) == "a-bright"  # call now: first, as the column sorts it
+        assert column(app, Stage.APPLIED).scroll_y == 0
 
     drive(cockpit(), steps)

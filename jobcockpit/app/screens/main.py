@@ -85,6 +85,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """What the detail pane was made from."""
         self._thresholds = (0, 0, 0)
         self._collector: Timer | None = None
+        self._opened_on: str | None = None
+        """The card selected when a large board opened, before it was judged."""
 
     # -- layout ----------------------------------------------------------------
 
@@ -115,6 +117,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._refresh_views(keep=None)
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
         self._update_subtitle()
+        self._opened_on = self.selected if self._judging else None
         if not self.app.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
             self._schedule_edge()
@@ -165,6 +168,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
             book.judge(self.board, self._changed_while_judging, self.app.now())
         self._changed_while_judging = set()
         self._refresh_views(keep=self.selected)
+        opened_on, self._opened_on = self._opened_on, None
+        if opened_on is not None and self.selected == opened_on and self.model is not None:
+            # The first judging sorted the cards that ask for action first;
+            # a user who has not moved yet starts at the top, as on a board
+            # judged before its first paint.
+            stage = self.query_one(KanbanBoard).current
+            if self.model.columns[stage]:
+                self.go_to(self.model.columns[stage][0])
         heap.settle()
         if not self.app.clock_is_frozen:
             self._schedule_edge()
