@@ -9,6 +9,8 @@ cache folder, one file per data file, and given again while:
 
 - the data file is the very same file (device, inode, size, times: every save
   replaces the file, so any change makes a new one; the settings live in it);
+- the machine's time zone is the same (the user's zone when no setting names
+  one);
 - the moment asked about lies in the span the answer was worked out for;
 - it was written by this version of jobcockpit.
 
@@ -34,6 +36,7 @@ import orjson
 import platformdirs
 
 from jobcockpit import __version__
+from jobcockpit.domain import settings
 from jobcockpit.paths import APP_NAME
 
 ENV_VAR = "JOBCOCKPIT_CACHE"
@@ -95,6 +98,7 @@ def read(data: Path, now: dt.datetime, environ: Mapping[str, str]) -> Kept | Non
             header.get("format") != FORMAT
             or header.get("version") != __version__
             or header.get("file") != identity
+            or header.get("system_zone") != settings.system_zone()
         ):
             return None
         instant = _microseconds(now)
@@ -137,6 +141,7 @@ def write(
         "since": _microseconds(since),
         "until": _microseconds(until) if until is not None else None,
         "zone": zone,
+        "system_zone": settings.system_zone(),
         "now_at": split,
         "now_end": split + len(now_text),
         "short": short,

@@ -338,3 +338,29 @@ def whole_board_change() -> Changeset:
         put_contacts=tuple(contacts()),
         add_log=tuple(log()),
     )
+
+
+async def assert_nothing_stale(pilot: Pilot[None], app: CockpitApp, after: str) -> None:
+    """The screen as the cockpit left it is the screen it draws when every
+    widget is made to draw itself again: no view kept old words or marks."""
+    await pilot.pause()
+    await pilot.pause()
+    before = app.export_screenshot()
+    for widget in app.screen.walk_children():
+        widget.refresh()
+    app.screen.refresh()
+    await pilot.pause()
+    await pilot.pause()
+    redrawn = app.export_screenshot()
+
+    def text(svg: str) -> str:
+        rows: dict[int, list[str]] = {}
+        for row, part in TEXT_SPAN.findall(svg):
+            rows.setdefault(int(row), []).append(html.unescape(part).replace("\xa0", " "))
+        return "\n".join("".join(rows[r]) for r in sorted(rows))
+
+    def same_ids(svg: str) -> str:
+        return re.sub(r"terminal-\d+", "terminal", svg)
+
+    assert text(before) == text(redrawn), f"stale words after {after}"
+    assert same_ids(before) == same_ids(redrawn), f"stale marks or colours after {after}"

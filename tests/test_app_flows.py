@@ -624,3 +624,73 @@ def test_full_garbage_collections_wait_for_a_pause_and_end_with_the_cockpit(
 
     drive(cockpit(), steps)
     assert gc.get_threshold() == before
+
+
+def test_no_view_keeps_old_words_or_marks_after_any_kind_of_change() -> None:
+    """Each view draws only what a change touched; after every kind of change
+    the screen is the one a full redraw gives."""
+    from factories import assert_nothing_stale
+
+    from jobcockpit.domain.board import Changeset
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        screen = main_screen(app)
+        await assert_nothing_stale(pilot, app, "opening")
+        lena = app.session.board.contacts["c-lena"]
+        screen.commit(Changeset(put_contacts=(dataclasses.replace(lena, name="Lena Renamed"),)))
+        await assert_nothing_stale(pilot, app, "a contact renamed")
+        await pilot.press("asterisk")
+        await assert_nothing_stale(pilot, app, "privacy on")
+        await pilot.press("asterisk")
+        app.theme = "textual-light"
+        await assert_nothing_stale(pilot, app, "another theme")
+        await pilot.resize_terminal(120, 40)
+        await assert_nothing_stale(pilot, app, "a smaller terminal")
+        await pilot.press("u")
+        await assert_nothing_stale(pilot, app, "undo")
+        # The clock passes the next moment a verdict changes: the columns
+        # that no change touched word their countdowns afresh too.
+        assert screen.book is not None and screen.book.next_edge is not None
+        app._frozen_now = pendulum.instance(screen.book.next_edge).add(seconds=1)
+        screen.tick()
+        await assert_nothing_stale(pilot, app, "the clock passing an edge")
+        app._frozen_now = app._frozen_now.add(minutes=20)
+        screen.commit(Changeset(delete_applications=("a-stark",)))
+        await assert_nothing_stale(pilot, app, "a change twenty minutes later")
+        # The list shrinks under the sidebar's cursor.
+        screen.commit(Changeset(delete_applications=("a-north",)))
+        screen.query_one(Sidebar).focus()
+        await pilot.press("end")
+        screen.commit(Changeset(delete_applications=("a-evil",)))
+        await assert_nothing_stale(pilot, app, "the sidebar's last entry deleted")
+        await pilot.press("slash", "n", "o", "r")
+        await assert_nothing_stale(pilot, app, "a filter")
+        await pilot.press("escape")
+        await assert_nothing_stale(pilot, app, "the filter cleared")
+
+    drive(cockpit(), steps)
+
+
+def test_closed_dialogs_are_freed_when_the_board_is_judged_again() -> None:
+    """Freezing the heap (to keep collector pauses off the keys) must not keep
+    garbage forever: a dialog closed before the board is judged again (a
+    reload, a settings change) is freed."""
+    import gc
+    import weakref
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        screen = main_screen(app)
+        closed: list[weakref.ref[object]] = []
+        for _ in range(3):
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            closed.append(weakref.ref(app.screen))
+            await pilot.press("escape")
+            await pilot.pause()
+            screen._judge_everything()
+            await pilot.pause()
+        gc.collect()
+        assert [ref() for ref in closed] == [None, None, None]
+
+    drive(cockpit(), steps)

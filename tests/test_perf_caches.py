@@ -562,6 +562,10 @@ def test_the_cockpit_updates_only_what_a_change_touched_and_shows_what_a_rebuild
             assert model.header(stage) == fresh.header(stage)
         for app_id in board.applications:
             assert model.card(app_id) == fresh.card(app_id)
+            # The card's verdict among equals, the detail's order: as judged whole.
+            assert book.verdicts_of(app_id) == fresh_book.verdicts_of(app_id)
+            assert book.tasks_of(app_id) == fresh_book.tasks_of(app_id)
+            assert book.best(app_id) == fresh_book.best(app_id)
 
 
 @settings(max_examples=150, deadline=None)

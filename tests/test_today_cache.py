@@ -150,3 +150,24 @@ def test_the_cache_can_be_turned_off(
     monkeypatch.setenv("JOBCOCKPIT_CACHE", "off")
     assert cli("--db", str(filled), "today", "--now", NOW, "--json").code == 0
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_move_to_another_time_zone_works_the_answer_out_again(
+    cli: Cli, filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a user_timezone setting the machine's zone is the user's: an
+    answer kept in Berlin is not the answer in Los Angeles."""
+    from jobcockpit.domain import settings
+
+    monkeypatch.setattr(settings, "system_zone", lambda: "Europe/Berlin")
+    cli("--db", str(filled), "today", "--now", NOW, "--json")
+    monkeypatch.setattr(settings, "system_zone", lambda: "America/Los_Angeles")
+    expected = fresh(cli, monkeypatch, "--db", str(filled), "today", "--now", NOW, "--json")
+    opened = without_reading(monkeypatch)
+    with pytest.raises(AssertionError):
+        cli("--db", str(filled), "today", "--now", NOW, "--json")
+    assert opened == [filled]
+    monkeypatch.undo()
+    monkeypatch.setenv("JOBCOCKPIT_CACHE", str(filled.parent / "cache"))
+    monkeypatch.setattr(settings, "system_zone", lambda: "America/Los_Angeles")
+    assert cli("--db", str(filled), "today", "--now", NOW, "--json") == expected

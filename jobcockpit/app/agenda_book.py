@@ -244,15 +244,19 @@ class AgendaBook:
                 self._next_slot += 1
             contacts = board.contacts_of(application)
             log = board.log_of(app_id)
-            judged = _judged(
-                [judge_pair(application, c, log, self.settings, moment) for c in contacts],
-                tasks_of(application, contacts, log, self.settings, moment),
-                slot,
-                now,
-                moment,
-                {app_id: application.company.casefold()},
-                {c.id: c.name.casefold() for c in contacts},
+            companies = {app_id: application.company.casefold()}
+            names = {c.id: c.name.casefold() for c in contacts}
+            # In the rules' order, as `judge_all` has them from the agenda, so
+            # that the card's verdict among equals is the same either way.
+            verdicts = sorted(
+                (judge_pair(application, c, log, self.settings, moment) for c in contacts),
+                key=lambda v: verdict_order(v, moment, companies, names),
             )
+            tasks = sorted(
+                tasks_of(application, contacts, log, self.settings, moment),
+                key=lambda t: task_order(t, companies),
+            )
+            judged = _judged(verdicts, tasks, slot, now, moment, companies, names)
             self._judged[app_id] = judged
             self._put_in(judged)
         self._settled(now, None, application_ids)

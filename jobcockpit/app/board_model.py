@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from jobcockpit.app.agenda_book import AgendaBook
 from jobcockpit.app.privacy import PLAIN, Names, Privacy
 from jobcockpit.app.text import clean
-from jobcockpit.app.wording import Badge, badge, countdown, days_ago, local, short_date, zone_info
+from jobcockpit.app.wording import (
+    Badge,
+    badge,
+    days_ago,
+    local,
+    short_date,
+    task_countdown,
+    zone_info,
+)
 from jobcockpit.domain.board import Board, Changeset
 from jobcockpit.domain.models import Application, Outcome, Stage
 from jobcockpit.domain.rules import stage_start
@@ -157,7 +165,10 @@ class BoardModel:
         back in its place by bisection, and the other cards keep theirs."""
         previous = self._board
         if now != self._now:
+            # Every card words its times afresh: every column is drawn again.
             self._cards = {}
+            for stage in STAGES:
+                self.versions[stage] = next(_VERSIONS)
         self._board = board
         self._book = book
         self._now = now
@@ -230,6 +241,8 @@ class BoardModel:
         """The clock moved: cards word their times afresh when next painted."""
         self._now = now
         self._cards = {}
+        for stage in STAGES:
+            self.versions[stage] = next(_VERSIONS)
 
     def header(self, stage: Stage) -> str:
         shown = len(self.columns[stage])
@@ -301,7 +314,7 @@ class BoardModel:
             if task.due is None:
                 continue
             if task.kind is TaskKind.THANK_YOU:
-                return (f"thank-you {countdown(task.due, now)}", task.due < now)
+                return (f"thank-you {task_countdown(task, now)}", task.late or task.due < now)
             if task.kind is TaskKind.COURTESY:
                 today = local(now, self.user_zone).date()
                 due_day = local(task.due, self.user_zone).date()

@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from jobcockpit.domain.verdicts import CallWindow, Verdict, VerdictKind
+from jobcockpit.domain.verdicts import CallWindow, Task, Verdict, VerdictKind
 
 
 class Badge(StrEnum):
@@ -84,6 +84,15 @@ def countdown(due: dt.datetime, now: dt.datetime) -> str:
     if seconds >= 0:
         return f"in {duration(seconds)}"
     return f"{duration(seconds)} late"
+
+
+def task_countdown(task: Task, now: dt.datetime) -> str:
+    """The countdown to a task's due moment, which says "late" as soon as the
+    rules do, even when `now` is the clock rounded down to the minute."""
+    assert task.due is not None
+    if task.late and now <= task.due:
+        now = task.due + dt.timedelta(seconds=1)
+    return countdown(task.due, now)
 
 
 def window_text(window: CallWindow, now: dt.datetime, their_zone: str, user_zone: str) -> str:

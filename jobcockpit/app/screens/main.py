@@ -180,6 +180,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if not self.app.clock_is_frozen:
             self._schedule_edge()
 
+    def _shown_now(self) -> pendulum.DateTime:
+        """The moment the views word their times at: the clock to the minute,
+        as finely as a card, the sidebar or the detail ever speaks. Two key
+        presses within a minute word everything alike, so only what a change
+        touched is drawn again (the rules still judge at the exact moment)."""
+        return self.app.now().replace(second=0, microsecond=0)
+
     def _horizon(self, now: dt.datetime) -> Horizon:
         today = local(now, self.user_zone).date()
         calendar = business_calendar(self.app.settings.user_country, None)
@@ -191,7 +198,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """Bring the board, the sidebar and the detail up to date; with
         `changed`, only those applications' cards moved or changed."""
         assert self.model is not None and self.book is not None
-        now = self.app.now()
+        now = self._shown_now()
         if changed is None:
             self.model.rebuild(self.board, self.book, now)
         else:
@@ -217,7 +224,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._detail_of = None
             detail.show(None)
             return
-        now = self.app.now()
+        now = self._shown_now()
         names = self.privacy.names(self.board)
         verdicts = self.book.verdicts_of(application.id)
         tasks = self.book.tasks_of(application.id)
@@ -254,9 +261,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.book.judge(self.board, stale, now)
             self._refresh_views(keep=self.selected, changed=stale)
         else:
-            self.model.tick(now)
+            shown = self._shown_now()
+            self.model.tick(shown)
             self.query_one(KanbanBoard).repaint()
-            self._show_sidebar(now)
+            self._show_sidebar(shown)
             self._show_detail()
         self._schedule_edge()
 

@@ -25,7 +25,7 @@ from jobcockpit.app.links import email_content, phone_content
 from jobcockpit.app.privacy import HIDDEN, PLAIN, Names
 from jobcockpit.app.text import clean, clean_lines
 from jobcockpit.app.widgets.scrolling import set_virtual_size
-from jobcockpit.app.wording import badge, clock, countdown, local, window_text
+from jobcockpit.app.wording import badge, clock, local, task_countdown, window_text
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.models import Application, Contact, LogEntry
 from jobcockpit.domain.places import place_of
@@ -99,7 +99,7 @@ def describe_application(
         lines.append(Content(""))
         lines.append(Content.styled("To do", "bold $text-primary"))
         for task in tasks:
-            due = f" (due {countdown(task.due, now)})" if task.due is not None else ""
+            due = f" (due {task_countdown(task, now)})" if task.due is not None else ""
             rules = " ".join(task.rules)
             lines.append(
                 Content.assemble(

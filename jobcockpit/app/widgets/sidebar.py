@@ -31,7 +31,7 @@ from jobcockpit.app.agenda_book import Today
 from jobcockpit.app.links import email_content
 from jobcockpit.app.privacy import HIDDEN, PLAIN, Names, Privacy
 from jobcockpit.app.widgets.scrolling import set_virtual_size
-from jobcockpit.app.wording import countdown, local, next_window, short_date, window_text
+from jobcockpit.app.wording import local, next_window, short_date, task_countdown, window_text
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.verdicts import Task, TaskKind, Verdict
 
@@ -153,7 +153,7 @@ def note_entry(board: Board, task: Task, horizon: Horizon, names: Names = PLAIN)
         when = Content("no due time")
     elif task.kind is TaskKind.THANK_YOU:
         when = Content.styled(
-            countdown(task.due, horizon.now),
+            task_countdown(task, horizon.now),
             "bold $text-error" if task.late else "$text-warning",
         )
     else:
@@ -202,18 +202,21 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
     # -- what it shows ---------------------------------------------------------
 
     def show(self, today: Today | None, board: Board, horizon: Horizon) -> None:
-        """Show the day's lists (None while the board is still being judged);
-        the cursor stays on the entry it was on, counted from the top."""
+        """Show the day's lists (None while the board is still being judged).
+        The cursor stays with its application when the lists change around
+        it, else at the same place as near as the lists allow."""
         self._shown = (today, board, horizon)
         if today is None:
             rows = [_Line(None, _constant(Content.styled("Judging who to call...", "dim")), ())]
         else:
             rows = self._lines_of(today, board, horizon)
         old = self._rows
+        old_cursor = self._cursor_span()
+        followed = self.highlighted_target
         self._rows = rows
         self._entries = [index for index, row in enumerate(rows) if row.target is not None]
         if self.cursor is not None:
-            self.cursor = min(self.cursor, len(self._entries) - 1) if self._entries else None
+            self.cursor = self._place_cursor(self.cursor, followed)
         live = {row.key for row in rows}
         self._strips = {key: strip for key, strip in self._strips.items() if key[0] in live}
         set_virtual_size(self, Size(0, len(rows)))
@@ -223,6 +226,29 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
             after = rows[line].key if line < len(rows) else None
             if before != after or before is None:
                 self.refresh_lines(line)
+        # The cursor's mark moves with it even where the lines say the same.
+        for span in (old_cursor, self._cursor_span()):
+            if span is not None:
+                self.refresh_lines(span[0], span[1] - span[0] + 1)
+
+    def _place_cursor(self, position: int, followed: str | None) -> int | None:
+        """Where the cursor goes in new lists: on the same place if that entry
+        is still the same application's, else on that application's first
+        entry, else on the same place as near as the lists allow."""
+        if not self._entries:
+            return None
+        position = min(position, len(self._entries) - 1)
+        if followed is None or self._rows[self._entries[position]].target == followed:
+            return position
+        for index, row in enumerate(self._entries):
+            if self._rows[row].target == followed:
+                return index
+        return position
+
+    def _cursor_span(self) -> tuple[int, int] | None:
+        if self.cursor is None or not self._entries or self.cursor >= len(self._entries):
+            return None
+        return self._entry_span(self._entries[self.cursor])
 
     @property
     def prompts(self) -> list[Content]:
