@@ -179,13 +179,21 @@ def test_the_sidebar_marks_the_entry_under_the_cursor_and_a_click_opens_one() ->
         assert sidebar.highlighted_target == "a-initech"
 
         def background(y: int) -> object:
-            return list(sidebar.render_line(y))[1].style.bgcolor  # type: ignore[union-attr]
+            return next(iter(sidebar.render_line(y))).style.bgcolor  # type: ignore[union-attr]
 
         # Line 0 is the heading; each entry takes two lines or more.
         lines = sidebar.text.splitlines()
         marked = next(y for y, line in enumerate(lines) if "Ines" in line)
         assert background(marked) != background(1)
         assert background(marked + 1) == background(marked)
+
+        # The mouse over an entry marks it (both of its lines), as a list does.
+        hovered = next(y for y, line in enumerate(lines) if "Dana Ruiz" in line)
+        plain = background(hovered)
+        await pilot.hover(Sidebar, offset=(3, hovered + 1))  # on its second line
+        await pilot.pause()
+        assert background(hovered) not in (plain, background(marked))
+        assert background(hovered + 1) == background(hovered)
 
         await pilot.click(Sidebar, offset=(3, 1))
         await pilot.pause()

@@ -176,7 +176,11 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
     long they are. Each line is cut to the width with an ellipsis."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(keys.SIDEBAR)
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"sidebar--cursor", "sidebar--cursor-blurred"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "sidebar--cursor",
+        "sidebar--cursor-blurred",
+        "sidebar--hover",
+    }
 
     class Chosen(Message):
         """The user chose an entry: select its application's card."""
@@ -194,6 +198,8 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor: int | None = None
         """The entry under the cursor, as an index into `_entries`."""
         self._strips: dict[tuple[object, ...], Strip] = {}
+        self._hover: int | None = None
+        """The first row of the entry under the mouse."""
         self._shown: tuple[Today | None, Board, Horizon] | None = None
         self._sections: dict[
             str, tuple[tuple[object, ...], tuple[Verdict | Task, ...], list[_Line]]
@@ -213,6 +219,7 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         old = self._rows
         old_cursor = self._cursor_span()
         followed = self.highlighted_target
+        self._hover = None  # the mouse marks it again when it moves
         self._rows = rows
         self._entries = [index for index, row in enumerate(rows) if row.target is not None]
         if self.cursor is not None:
@@ -393,18 +400,38 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         if target is not None:
             self.post_message(self.Chosen(target))
 
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        line = offset.y + int(self.scroll_y)
+    def _entry_at(self, offset_y: int) -> int | None:
+        """The first row of the entry drawn at `offset_y` of the pane, if any."""
+        line = offset_y + int(self.scroll_y)
         if not 0 <= line < len(self._rows):
-            return
+            return None
         while line > 0 and self._rows[line].target is None and self._rows[line].continues:
             line -= 1
-        if self._rows[line].target is not None:
-            self._move_to(self._entries.index(line))
+        return line if self._rows[line].target is not None else None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        row = self._entry_at(offset.y) if offset is not None else None
+        if row is not None:
+            self._move_to(self._entries.index(row))
             self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        offset = event.get_content_offset(self)
+        self._hover_on(self._entry_at(offset.y) if offset is not None else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover_on(None)
+
+    def _hover_on(self, row: int | None) -> None:
+        """Mark the entry under the mouse, as a list of choices does."""
+        if row == self._hover:
+            return
+        for old in (self._hover, row):
+            if old is not None and old < len(self._rows):
+                first, last = self._entry_span(old)
+                self.refresh_lines(first, last - first + 1)
+        self._hover = row
 
     # -- painting --------------------------------------------------------------------
 
@@ -435,13 +462,16 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
             and entry_row.target is not None
             and self._entries[self.cursor] == start
         )
-        key = (row.key, line - start, width, selected, self.has_focus)
+        hovered = not selected and self._hover == start and entry_row.target is not None
+        key = (row.key, line - start, width, selected, self.has_focus, hovered)
         strip = self._strips.get(key)
         if strip is None:
             style = base
             if selected:
                 name = "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred"
                 style = base + self.get_visual_style(name)
+            elif hovered:
+                style = base + self.get_visual_style("sidebar--hover")
             content = entry_row.content().split("\n")
             part = content[line - start] if line - start < len(content) else Content("")
             fitted = part.truncate(width, ellipsis=True, pad=True)
