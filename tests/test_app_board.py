@@ -162,7 +162,9 @@ def test_choosing_a_sidebar_entry_selects_its_card() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         sidebar = app.screen.query_one(Sidebar)
         sidebar.focus()
-        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert sidebar.highlighted_target == "a-bright"  # marked on arrival
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert selected(app) == "a-initech"
         assert app.focused is column(app, Stage.DECIDED)
@@ -174,7 +176,7 @@ def test_the_sidebar_marks_the_entry_under_the_cursor_and_a_click_opens_one() ->
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         sidebar = app.screen.query_one(Sidebar)
         sidebar.focus()
-        await pilot.press("down", "down")
+        await pilot.press("down")
         await pilot.pause()
         assert sidebar.highlighted_target == "a-initech"
 
@@ -293,3 +295,18 @@ def test_a_board_judged_after_its_first_paint_starts_at_its_most_urgent_card(
         assert column(app, Stage.APPLIED).scroll_y == 0
 
     drive(cockpit(), steps)
+
+
+def test_home_in_a_scrolled_sidebar_shows_its_first_heading_again() -> None:
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert sidebar.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert sidebar.scroll_y == 0
+        assert sidebar.highlighted_target == "a-bright"
+
+    drive(cockpit(), steps, size=(140, 14))

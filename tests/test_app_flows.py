@@ -31,6 +31,7 @@ from jobcockpit.app.widgets.detail import Detail
 from jobcockpit.app.widgets.sidebar import Sidebar
 from jobcockpit.domain.board import Board
 from jobcockpit.domain.models import LogKind, Outcome, Stage
+from jobcockpit.domain.settings import Settings
 from jobcockpit.domain.verdicts import TalkingPoints, VerdictKind
 from jobcockpit.store import Store
 
@@ -694,3 +695,50 @@ def test_closed_dialogs_are_freed_when_the_board_is_judged_again() -> None:
         assert [ref() for ref in closed] == [None, None, None]
 
     drive(cockpit(), steps)
+
+
+def test_escape_leaves_the_filter_and_a_filter_left_by_tab_stays_in_sight() -> None:
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        from jobcockpit.app.widgets.card_column import CardColumn
+        from jobcockpit.app.widgets.filter_bar import FilterBar
+
+        bar = app.screen.query_one(FilterBar)
+        await pilot.press("slash", "a", "c", "m", "e", "escape")
+        await pilot.pause()
+        assert isinstance(app.focused, CardColumn)
+        await pilot.press("j")
+        assert bar.value == ""
+        await pilot.press("slash", "n", "o", "r", "tab")
+        await pilot.pause()
+        assert bar.value == "nor"
+        assert bar.has_class("-active") and bar.display  # still filtering, and it shows
+
+    drive(cockpit(), steps)
+
+
+def test_the_detail_wraps_again_when_the_terminal_shrinks() -> None:
+    """Shrinking the terminal narrows the detail (and may give it a
+    scrollbar): its lines are wrapped again at the new width, never cut."""
+    from jobcockpit.domain.demo import demo_board
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        screen = main_screen(app)
+        target = next(a.id for a in app.session.board if "Brightline" in a.company)
+        screen.go_to(target)
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        detail = screen.query_one(Detail)
+        width = detail.scrollable_content_region.width
+        drawn = [
+            "".join(segment.text for segment in detail.render_line(y)).rstrip()
+            for y in range(detail.size.height)
+        ]
+        assert all(len(line) <= width for line in drawn)
+        shown_words = " ".join(drawn).split()
+        assert shown_words == detail.plain.split()[: len(shown_words)]
+
+    user = Settings(user_timezone="Europe/Berlin")
+    store = Store.in_memory(demo_board(NOW, user.zone), user)
+    drive(cockpit(store=store, settings=user), steps)

@@ -337,6 +337,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self.model is not None and not self.model.columns[stage]:
             stage = next((s for s in Stage if self.model.columns[s]), stage)
         board.focus_stage(stage)
+        board.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
 
     def go_to(self, application_id: str) -> None:
         """Select an application's card, clearing a filter that hides it."""

@@ -266,7 +266,9 @@ class Detail(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        if self._width == 0:
+        if self._width != self.scrollable_content_region.width:
+            # Resized, or a scrollbar came or went: wrap again at this width.
+            self._width = 0
             self._layout_lines()
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width

@@ -20,6 +20,10 @@ class FilterBar(Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="filter: company, position, contact, notes", id=id)
 
+    def on_blur(self) -> None:
+        # A filter still in force stays in sight, whichever way focus left.
+        self.set_class(bool(self.value), "-active")
+
     def action_clear_filter(self) -> None:
         self.value = ""
         self.post_message(self.Cleared())

@@ -361,6 +361,8 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
                 self._refresh_entry(self._entries[index])
         row = self._entries[entry]
         first, last = self._entry_span(row)
+        if entry == 0:
+            first = 0  # the first entry shows its heading too
         self.scroll_to_region(Region(0, first, 1, last - first + 1), animate=False, force=True)
 
     def _entry_span(self, row: int) -> tuple[int, int]:
@@ -374,6 +376,11 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
     def _refresh_entry(self, row: int) -> None:
         first, last = self._entry_span(row)
         self.refresh_lines(first, last - first + 1)
+
+    def on_focus(self) -> None:
+        """Coming to the sidebar marks an entry at once, so Enter has one."""
+        if self.cursor is None and self._entries:
+            self._move_to(0)
 
     def action_cursor_up(self) -> None:
         self._move_to(len(self._entries) - 1 if self.cursor is None else self.cursor - 1)
