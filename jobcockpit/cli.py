@@ -926,7 +926,14 @@ def _write_file(path: Path, text: str) -> None:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
 
+def _write(text: str) -> None:
+    """UTF-8 bytes to stdout whatever the locale: exports and lists hold names
+    from every language."""
+    _write_bytes(text.encode("utf-8"))
+
+
 def _write_bytes(data: bytes) -> None:
+    """UTF-8 `data` to stdout as it is (as text where stdout has no bytes)."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
@@ -935,20 +942,6 @@ def _write_bytes(data: bytes) -> None:
         return
     stream.flush()
     buffer.write(data)
-    buffer.flush()
-
-
-def _write(text: str) -> None:
-    """UTF-8 bytes to stdout whatever the locale: exports and lists hold names
-    from every language."""
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(text)
-        stream.flush()
-        return
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
     buffer.flush()
 
 

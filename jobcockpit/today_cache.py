@@ -65,7 +65,9 @@ def folder(environ: Mapping[str, str]) -> Path | None:
     return platformdirs.user_cache_path(APP_NAME) / "today"
 
 
-def _identity(data: Path) -> list[int] | None:
+def identity(data: Path) -> list[int] | None:
+    """The data file's identity now (None when it cannot be seen): hand it to
+    `write` after reading the file."""
     try:
         status = data.stat()
     except OSError:
@@ -87,8 +89,8 @@ def _entry(place: Path, data: Path) -> Path:
 def read(data: Path, now: dt.datetime, environ: Mapping[str, str]) -> Kept | None:
     """The answer kept for `data` at `now`, or None."""
     place = folder(environ)
-    identity = _identity(data)
-    if place is None or identity is None:
+    file = identity(data)
+    if place is None or file is None:
         return None
     try:
         raw = _entry(place, data).read_bytes()
@@ -97,7 +99,7 @@ def read(data: Path, now: dt.datetime, environ: Mapping[str, str]) -> Kept | Non
         if (
             header.get("format") != FORMAT
             or header.get("version") != __version__
-            or header.get("file") != identity
+            or header.get("file") != file
             or header.get("system_zone") != settings.system_zone()
         ):
             return None
@@ -129,7 +131,7 @@ def write(
     """Keep an answer worked out from `data` as it was when `identity_before`
     was taken (nothing is kept if the file changed while it was read)."""
     place = folder(environ)
-    if place is None or identity_before is None or _identity(data) != identity_before:
+    if place is None or identity_before is None or identity(data) != identity_before:
         return
     split = document.find(now_text)
     if split < 0:
@@ -158,11 +160,6 @@ def write(
             raise
     except OSError:
         return
-
-
-def identity(data: Path) -> list[int] | None:
-    """The data file's identity now, to hand to `write` after reading it."""
-    return _identity(data)
 
 
 def _microseconds(moment: dt.datetime) -> int:
