@@ -67,11 +67,9 @@ def touched_by(change: Changeset, before: Board, after: Board) -> set[str]:
     touched = set(change.touched_applications)
     touched.update(before.log[key].application for key in change.delete_log if key in before.log)
     changed_contacts = {c.id for c in change.put_contacts} | set(change.delete_contacts)
-    if changed_contacts:
-        for board in (before, after):
-            for application in board:
-                if changed_contacts.intersection(application.contacts):
-                    touched.add(application.id)
+    for board in (before, after):
+        for contact_id in changed_contacts:
+            touched.update(a.id for a in board.applications_of(contact_id))
     return touched
 
 
@@ -153,8 +151,7 @@ class BoardModel:
             ]
         self.totals = totals
         self._places = places
-        for stage in STAGES:
-            self.versions[stage] = next(_VERSIONS)
+        self._all_columns_changed()
 
     def update(
         self, board: Board, book: AgendaBook, now: dt.datetime, changed: Iterable[str]
@@ -167,8 +164,7 @@ class BoardModel:
         if now != self._now:
             # Every card words its times afresh: every column is drawn again.
             self._cards = {}
-            for stage in STAGES:
-                self.versions[stage] = next(_VERSIONS)
+            self._all_columns_changed()
         self._board = board
         self._book = book
         self._now = now
@@ -206,6 +202,10 @@ class BoardModel:
             self._put_in(stage, place, book)
             self._places[app_id] = (stage, place)
 
+    def _all_columns_changed(self) -> None:
+        for stage in STAGES:
+            self.versions[stage] = next(_VERSIONS)
+
     def _take_out(self, stage: Stage, place: _Place) -> None:
         self.versions[stage] = next(_VERSIONS)
         keys = self._keys[stage]
@@ -241,8 +241,7 @@ class BoardModel:
         """The clock moved: cards word their times afresh when next painted."""
         self._now = now
         self._cards = {}
-        for stage in STAGES:
-            self.versions[stage] = next(_VERSIONS)
+        self._all_columns_changed()
 
     def header(self, stage: Stage) -> str:
         shown = len(self.columns[stage])
