@@ -11,7 +11,7 @@ privacy mode names are stand-ins and addresses are hidden.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
@@ -275,27 +275,19 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         when = (horizon.now, horizon.today, names.private, width)
         calls, emails, notes, coming = today.calls, today.emails, today.notes, today.coming
 
-        def calls_lines() -> list[list[_Line]]:
+        def pair_lines(
+            verdicts: Sequence[Verdict], entry: Callable[[Verdict], Content]
+        ) -> list[list[_Line]]:
             return [
-                _entry_lines(
-                    v,
-                    when,
-                    partial(call_entry, board, v, horizon, names, width),
-                    entry_lines(board, v, names, width),
-                )
-                for v in calls.first
+                _entry_lines(v, when, partial(entry, v), entry_lines(board, v, names, width))
+                for v in verdicts
             ]
 
+        def calls_lines() -> list[list[_Line]]:
+            return pair_lines(calls.first, lambda v: call_entry(board, v, horizon, names, width))
+
         def email_lines() -> list[list[_Line]]:
-            return [
-                _entry_lines(
-                    v,
-                    when,
-                    partial(email_entry, board, v, names, width),
-                    entry_lines(board, v, names, width),
-                )
-                for v in emails.first
-            ]
+            return pair_lines(emails.first, lambda v: email_entry(board, v, names, width))
 
         def note_lines() -> list[list[_Line]]:
             return [
@@ -407,14 +399,20 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         if target is not None:
             self.post_message(self.Chosen(target))
 
+    def _entry_start(self, line: int) -> int:
+        """The first row of the entry `line` belongs to (`line` itself for a
+        heading or a note)."""
+        while line > 0 and self._rows[line].continues is not None:
+            line -= 1
+        return line
+
     def _entry_at(self, offset_y: int) -> int | None:
         """The first row of the entry drawn at `offset_y` of the pane, if any."""
         line = offset_y + int(self.scroll_y)
         if not 0 <= line < len(self._rows):
             return None
-        while line > 0 and self._rows[line].target is None and self._rows[line].continues:
-            line -= 1
-        return line if self._rows[line].target is not None else None
+        start = self._entry_start(line)
+        return start if self._rows[start].target is not None else None
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -436,8 +434,7 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
             return
         for old in (self._hover, row):
             if old is not None and old < len(self._rows):
-                first, last = self._entry_span(old)
-                self.refresh_lines(first, last - first + 1)
+                self._refresh_entry(old)
         self._hover = row
 
     # -- painting --------------------------------------------------------------------
@@ -460,9 +457,7 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         if not 0 <= line < len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[line]
-        start = line
-        while start > 0 and row.continues is not None and self._rows[start].target is None:
-            start -= 1
+        start = self._entry_start(line)
         entry_row = self._rows[start]
         selected = (
             self.cursor is not None
