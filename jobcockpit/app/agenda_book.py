@@ -265,13 +265,17 @@ class AgendaBook:
         for place, verdict in zip(judged.verdict_places, judged.verdicts, strict=True):
             self._verdicts[verdict.kind].remove(place)
         for place, task in zip(judged.task_places, judged.tasks, strict=True):
-            (self._notes if task.kind in _NOTE_KINDS else self._other_tasks).remove(place)
+            self._tasks_for(task).remove(place)
+
+    def _tasks_for(self, task: Task) -> Ranked[Task]:
+        """The notes (thank-you, courtesy) or the other tasks."""
+        return self._notes if task.kind in _NOTE_KINDS else self._other_tasks
 
     def _put_in(self, judged: _Judged) -> None:
         for place, verdict in zip(judged.verdict_places, judged.verdicts, strict=True):
             self._verdicts[verdict.kind].add(place, verdict)
         for place, task in zip(judged.task_places, judged.tasks, strict=True):
-            (self._notes if task.kind in _NOTE_KINDS else self._other_tasks).add(place, task)
+            self._tasks_for(task).add(place, task)
 
     def _settled(self, now: dt.datetime, whole: Agenda | None, judged: Iterable[str]) -> None:
         self.now = now
