@@ -71,11 +71,11 @@ def paint_cockpit(db: str, until: str) -> None:
     """The cockpit as `jobcockpit --db DB --now NOW` starts it (argument parsing,
     opening the store, importing Textual), run headless; it exits at its first
     frame, or once the whole board is judged (`--until settled`)."""
-    import jobcockpit.app
+    import jobcockpit.tui
 
     def run_headless(store: Any, *, now: Any = None, demo: bool = False) -> int:
-        from jobcockpit.app import app as app_module
-        from jobcockpit.app.screens.main import MainScreen
+        from jobcockpit.tui import app as app_module
+        from jobcockpit.tui.screens.main import MainScreen
 
         class Probe(app_module.CockpitApp):
             # Relative CSS paths resolve against the defining class's file.
@@ -113,7 +113,7 @@ def paint_cockpit(db: str, until: str) -> None:
 
     result: dict[str, Any] = {}
     # In place before the command line is imported, whichever way it imports it.
-    jobcockpit.app.run_cockpit = run_headless
+    jobcockpit.tui.run_cockpit = run_headless
     import jobcockpit.cli
 
     if hasattr(jobcockpit.cli, "run_cockpit"):
@@ -136,11 +136,11 @@ async def stage_moves(db: str, moves: int) -> None:
     import pendulum
     from textual import events
 
-    from jobcockpit.app.app import CockpitApp
-    from jobcockpit.app.screens.main import MainScreen
-    from jobcockpit.app.widgets.board import KanbanBoard
-    from jobcockpit.domain.models import Stage
+    from jobcockpit.core.records import Stage
     from jobcockpit.store import Store
+    from jobcockpit.tui.app import CockpitApp
+    from jobcockpit.tui.screens.main import MainScreen
+    from jobcockpit.tui.widgets.board import KanbanBoard
 
     now = pendulum.parse(NOW_ISO)
     store = Store.open(Path(db))
@@ -207,7 +207,7 @@ def rules(db: str, runs: int) -> None:
     clock changed."""
     import pendulum
 
-    from jobcockpit.domain.rules import AgendaMemo, agenda
+    from jobcockpit.core.rules import AgendaMemo, agenda
     from jobcockpit.store import Store
 
     now = pendulum.parse(NOW_ISO)
@@ -239,7 +239,7 @@ def rules(db: str, runs: int) -> None:
 def saves(db: str, runs: int) -> None:
     """One change (an application's notes) saved again and again: the store's
     whole save, atomic and fsynced, after the session's first (which backs up)."""
-    from jobcockpit.domain.board import Changeset
+    from jobcockpit.core.board import Changeset
     from jobcockpit.store import Store
 
     path = Path(db)

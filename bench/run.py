@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import NOW, synthetic_board  # noqa: E402
 
-from jobcockpit.domain.board import Board  # noqa: E402
+from jobcockpit.core.board import Board  # noqa: E402
 
 CHILD = str(HERE / "child.py")
 USER_ZONE = "Europe/Berlin"

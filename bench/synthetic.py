@@ -10,8 +10,8 @@ import random
 
 import pendulum
 
-from jobcockpit.domain.board import Board
-from jobcockpit.domain.models import (
+from jobcockpit.core.board import Board
+from jobcockpit.core.records import (
     Application,
     BestTime,
     Contact,

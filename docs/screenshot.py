@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pendulum
 
-from jobcockpit.app.app import CockpitApp
-from jobcockpit.domain.demo import demo_board
-from jobcockpit.domain.settings import Settings
+from jobcockpit.core.settings import Settings
+from jobcockpit.formats.demo import demo_board
 from jobcockpit.store import Store
+from jobcockpit.tui.app import CockpitApp
 
 NOW = pendulum.datetime(2026, 11, 17, 15, 5, tz="Europe/Berlin")
 OUT = Path(__file__).with_name("board.svg")

@@ -20,9 +20,8 @@ from typing import Any
 import pendulum
 from textual.pilot import Pilot
 
-from jobcockpit.app.app import CockpitApp
-from jobcockpit.domain.board import Board, Changeset
-from jobcockpit.domain.models import (
+from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.records import (
     Application,
     Contact,
     LogEntry,
@@ -30,8 +29,9 @@ from jobcockpit.domain.models import (
     Outcome,
     Stage,
 )
-from jobcockpit.domain.settings import Settings
+from jobcockpit.core.settings import Settings
 from jobcockpit.store import Store
+from jobcockpit.tui.app import CockpitApp
 
 USER_ZONE = "Europe/Berlin"
 NOW = pendulum.datetime(2026, 11, 17, 15, 5, tz=USER_ZONE)

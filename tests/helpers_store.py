@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from jobcockpit.domain.board import Board
-from jobcockpit.domain.models import Application, Contact, LogEntry
+from jobcockpit.core.board import Board
+from jobcockpit.core.records import Application, Contact, LogEntry
 
 START = dt.datetime(2026, 11, 17, 15, 0, tzinfo=dt.UTC)
 

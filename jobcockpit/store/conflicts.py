@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobcockpit.domain.board import Changeset
+from jobcockpit.core.board import Changeset
 from jobcockpit.store.backups import backup_folder, stamp
 from jobcockpit.store.errors import StoreError, describe
 from jobcockpit.store.files import fsync_folder, real_file

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from jobcockpit.domain.board import Board, Changeset
-from jobcockpit.domain.models import Application, Contact, LogEntry, RecordError
+from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 
 
 class RecordConflict(Exception):  # noqa: N818 - reads as what happened

@@ -26,9 +26,9 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
-from jobcockpit.domain.board import Board, Changeset
-from jobcockpit.domain.models import Application, Contact, LogEntry, RecordError
-from jobcockpit.domain.settings import SETTINGS, Settings
+from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
+from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.store import backups, migrations
 from jobcockpit.store.errors import (
     ConflictError,

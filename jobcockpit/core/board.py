@@ -1,0 +1,226 @@
+"""The whole job hunt in memory, and the changes made to it.
+
+Every change, from a key press in the cockpit to an import of thousands of
+records, is one `Changeset`. A changeset is applied whole or not at all, its
+inverse is what undo applies, and the store writes it to disk in one atomic
+save.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
+
+
+@dataclass(frozen=True, slots=True)
+class Changeset:
+    """Records to put (add or replace) and to delete, applied as one."""
+
+    put_applications: tuple[Application, ...] = ()
+    delete_applications: tuple[str, ...] = ()
+    put_contacts: tuple[Contact, ...] = ()
+    delete_contacts: tuple[str, ...] = ()
+    add_log: tuple[LogEntry, ...] = ()
+    delete_log: tuple[str, ...] = field(default=())
+    """Keys (`LogEntry.key`) of the log entries to delete."""
+    description: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.put_applications
+            or self.delete_applications
+            or self.put_contacts
+            or self.delete_contacts
+            or self.add_log
+            or self.delete_log
+        )
+
+    @property
+    def touched_applications(self) -> frozenset[str]:
+        return frozenset(
+            [a.id for a in self.put_applications]
+            + list(self.delete_applications)
+            + [e.application for e in self.add_log]
+        )
+
+
+class Board:
+    """Applications, contacts and the log, indexed for the rules and the views.
+
+    A board is never changed in place: `apply` returns a new one, so a screen
+    holding the old board keeps a consistent picture and undo is cheap.
+    """
+
+    __slots__ = ("_by_application", "applications", "contacts", "log")
+
+    def __init__(
+        self,
+        applications: Mapping[str, Application] | Iterable[Application] = (),
+        contacts: Mapping[str, Contact] | Iterable[Contact] = (),
+        log: Iterable[LogEntry] = (),
+    ) -> None:
+        self.applications: dict[str, Application] = (
+            dict(applications)
+            if isinstance(applications, Mapping)
+            else {a.id: a for a in applications}
+        )
+        self.contacts: dict[str, Contact] = (
+            dict(contacts) if isinstance(contacts, Mapping) else {c.id: c for c in contacts}
+        )
+        self.log: dict[str, LogEntry] = {}
+        by_application: dict[str, list[LogEntry]] = defaultdict(list)
+        for entry in log:
+            self.log[entry.key] = entry
+            by_application[entry.application].append(entry)
+        for entries in by_application.values():
+            entries.sort(key=_entry_order)
+        self._by_application: dict[str, list[LogEntry]] = dict(by_application)
+
+    def __len__(self) -> int:
+        return len(self.applications)
+
+    def __iter__(self) -> Iterator[Application]:
+        return iter(self.applications.values())
+
+    def log_of(self, application_id: str) -> list[LogEntry]:
+        """The application's log, oldest first."""
+        return self._by_application.get(application_id, [])
+
+    def contacts_of(self, application: Application) -> list[Contact]:
+        return [self.contacts[c] for c in application.contacts if c in self.contacts]
+
+    def applications_of(self, contact_id: str) -> list[Application]:
+        return [a for a in self.applications.values() if contact_id in a.contacts]
+
+    # -- changes ---------------------------------------------------------------
+
+    def apply(self, change: Changeset) -> Board:
+        """The board after the change; raises `RecordError` and changes nothing if it
+        would leave a log entry or a contact link pointing at nothing."""
+        applications = dict(self.applications)
+        contacts = dict(self.contacts)
+        by_application = dict(self._by_application)
+        log = dict(self.log)
+        touched: set[str] = set()
+
+        for app_id in change.delete_applications:
+            if app_id not in applications:
+                raise RecordError(f"application {app_id}", "id", "does not exist")
+            del applications[app_id]
+            for entry in by_application.pop(app_id, []):
+                log.pop(entry.key, None)
+        for application in change.put_applications:
+            applications[application.id] = application
+        for contact_id in change.delete_contacts:
+            if contact_id not in contacts:
+                raise RecordError(f"contact {contact_id}", "id", "does not exist")
+            del contacts[contact_id]
+        for contact in change.put_contacts:
+            contacts[contact.id] = contact
+        for key in change.delete_log:
+            if key not in log:
+                raise RecordError(f"log entry {key}", "id", "does not exist")
+            touched.add(log.pop(key).application)
+        for entry in change.add_log:
+            replaced = log.get(entry.key)
+            if replaced is not None:
+                touched.add(replaced.application)
+            log[entry.key] = entry
+            touched.add(entry.application)
+
+        if len(touched) > 50:
+            rebuilt: dict[str, list[LogEntry]] = defaultdict(list)
+            for entry in log.values():
+                rebuilt[entry.application].append(entry)
+            for entries in rebuilt.values():
+                entries.sort(key=_entry_order)
+            by_application = dict(rebuilt)
+        else:
+            for app_id in touched:
+                by_application[app_id] = sorted(
+                    _merge(by_application.get(app_id, []), change, app_id, log),
+                    key=_entry_order,
+                )
+        board = Board.__new__(Board)
+        board.applications = applications
+        board.contacts = contacts
+        board.log = log
+        board._by_application = by_application
+        board._check_links(change)
+        return board
+
+    def _check_links(self, change: Changeset) -> None:
+        for application in change.put_applications:
+            for contact_id in application.contacts:
+                if contact_id not in self.contacts:
+                    raise RecordError(application.label, "contacts", f"no contact {contact_id}")
+        if change.delete_contacts:
+            gone = set(change.delete_contacts)
+            for application in self.applications.values():
+                if gone.intersection(application.contacts):
+                    raise RecordError(
+                        application.label,
+                        "contacts",
+                        f"still lists {', '.join(sorted(gone & set(application.contacts)))}",
+                    )
+            for entry in self.log.values():
+                if entry.contact in gone:
+                    raise RecordError(entry.label, "contact", f"refers to {entry.contact}")
+        for entry in change.add_log:
+            if entry.application not in self.applications:
+                raise RecordError(entry.label, "application", f"no application {entry.application}")
+            if entry.contact is not None and entry.contact not in self.contacts:
+                raise RecordError(entry.label, "contact", f"no contact {entry.contact}")
+
+    def inverse(self, change: Changeset) -> Changeset:
+        """The changeset that undoes `change` when applied to `self.apply(change)`."""
+        put_applications = [
+            self.applications[a] for a in change.delete_applications if a in self.applications
+        ]
+        delete_applications = []
+        for application in change.put_applications:
+            if application.id in self.applications:
+                put_applications.append(self.applications[application.id])
+            else:
+                delete_applications.append(application.id)
+        put_contacts = [self.contacts[c] for c in change.delete_contacts if c in self.contacts]
+        delete_contacts = []
+        for contact in change.put_contacts:
+            if contact.id in self.contacts:
+                put_contacts.append(self.contacts[contact.id])
+            else:
+                delete_contacts.append(contact.id)
+        restored_log = [self.log[k] for k in change.delete_log if k in self.log]
+        for app_id in change.delete_applications:
+            restored_log.extend(self.log_of(app_id))
+        deleted = set(delete_applications)
+        # Deleting an application takes its log with it; listing those entries
+        # again would ask to delete what is already gone.
+        removed_log = [
+            e.key for e in change.add_log if e.key not in self.log and e.application not in deleted
+        ]
+        replaced_log = [self.log[e.key] for e in change.add_log if e.key in self.log]
+        return Changeset(
+            put_applications=tuple(put_applications),
+            delete_applications=tuple(delete_applications),
+            put_contacts=tuple(put_contacts),
+            delete_contacts=tuple(delete_contacts),
+            add_log=tuple(restored_log + replaced_log),
+            delete_log=tuple(removed_log),
+            description=change.description,
+        )
+
+
+def _entry_order(entry: LogEntry) -> tuple[float, str]:
+    return (entry.at.timestamp(), entry.kind.value)
+
+
+def _merge(
+    current: list[LogEntry], change: Changeset, app_id: str, log: Mapping[str, LogEntry]
+) -> list[LogEntry]:
+    kept = [e for e in current if log.get(e.key) is e]
+    kept.extend(e for e in change.add_log if e.application == app_id and log.get(e.key) is e)
+    return kept

@@ -1,0 +1,160 @@
+"""Where a contact is: their time zone, country and business calendar.
+
+The rules judge every clock and calendar question in the contact's own time.
+A contact without a zone gets one from the phone number (only when the number
+maps to exactly one zone), else the user's own zone, and the verdict says so
+(R13). Holidays come from the `holidays` package, by the contact's country
+(given, else from the phone number) and subdivision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jobcockpit.core.records import Contact, Weekday, is_zone_name
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The zone and calendar a contact is judged in."""
+
+    zone: str
+    zone_guessed: bool
+    """True when neither the contact nor the phone number told the zone (R13)."""
+    zone_inferred: bool
+    """True when the zone came from the phone number."""
+    country: str | None
+    subdivision: str | None
+
+    @property
+    def calendar(self) -> BusinessCalendar:
+        return business_calendar(self.country, self.subdivision)
+
+
+@lru_cache(maxsize=4096)
+def _phone_facts(phone: str) -> tuple[str | None, str | None]:
+    """(zone, country) that a phone number tells: the zone only when unique."""
+    import phonenumbers
+    from phonenumbers import timezone as phone_zones
+
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return None, None
+    country = phonenumbers.region_code_for_number(number)
+    zones = [z for z in phone_zones.time_zones_for_number(number) if is_zone_name(z)]
+    zone = zones[0] if len(zones) == 1 else None
+    return zone, (country if country and country != "ZZ" else None)
+
+
+def zone_from_phone(phone: str | None) -> str | None:
+    return _phone_facts(phone)[0] if phone else None
+
+
+def country_from_phone(phone: str | None) -> str | None:
+    return _phone_facts(phone)[1] if phone else None
+
+
+def place_of(contact: Contact, user_zone: str) -> Place:
+    zone = contact.timezone
+    inferred = False
+    guessed = False
+    if zone is None:
+        zone = zone_from_phone(contact.phone)
+        inferred = zone is not None
+    if zone is None:
+        zone = user_zone
+        guessed = True
+    country = contact.country or country_from_phone(contact.phone)
+    return Place(
+        zone=zone,
+        zone_guessed=guessed,
+        zone_inferred=inferred,
+        country=country,
+        subdivision=contact.subdivision if contact.country or country else None,
+    )
+
+
+class BusinessCalendar:
+    """Monday to Friday less the public holidays of one country and subdivision."""
+
+    def __init__(self, country: str | None, subdivision: str | None) -> None:
+        self.country = country
+        self.subdivision = subdivision
+        self._table: dict[dt.date, str] | None = None
+        self._cache: dict[dt.date, bool] = {}
+        self._between: dict[tuple[dt.date, dt.date], int] = {}
+
+    def _holidays(self) -> dict[dt.date, str]:
+        """The holiday table; it fills in each year the first time it is asked."""
+        if self._table is None:
+            self._table = {}
+            if self.country is not None:
+                import holidays
+
+                for subdivision in (self.subdivision, None):
+                    try:
+                        self._table = holidays.country_holidays(self.country, subdiv=subdivision)
+                        break
+                    except (NotImplementedError, KeyError):
+                        continue
+        return self._table
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day`, if it is one."""
+        name = self._holidays().get(dt.date(day.year, day.month, day.day))
+        return str(name) if name else None
+
+    def is_business_day(self, day: dt.date) -> bool:
+        known = self._cache.get(day)
+        if known is None:
+            known = day.isoweekday() <= 5 and self.holiday(day) is None
+            self._cache[day] = known
+        return known
+
+    def add_business_days(self, day: dt.date, count: int) -> dt.date:
+        """The `count`-th business day after `day`; with 0, `day` itself when it is
+        a business day, else the next one."""
+        current = day
+        if count == 0:
+            while not self.is_business_day(current):
+                current += ONE_DAY
+            return current
+        remaining = count
+        while remaining > 0:
+            current += ONE_DAY
+            if self.is_business_day(current):
+                remaining -= 1
+        return current
+
+    def business_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Business days in (start, end]."""
+        known = self._between.get((start, end))
+        if known is None:
+            known = self._between[(start, end)] = self._count_between(start, end)
+        return known
+
+    def _count_between(self, start: dt.date, end: dt.date) -> int:
+        count = 0
+        current = start
+        while current < end:
+            current += ONE_DAY
+            if self.is_business_day(current):
+                count += 1
+        return count
+
+
+@lru_cache(maxsize=512)
+def business_calendar(country: str | None, subdivision: str | None) -> BusinessCalendar:
+    return BusinessCalendar(country, subdivision)
+
+
+_WEEKDAYS = tuple(Weekday)
+
+
+def weekday_of(day: dt.date) -> Weekday:
+    return _WEEKDAYS[day.weekday()]

@@ -1,0 +1,313 @@
+"""The user's settings: every number of the follow-up rules, and a few choices.
+
+Settings live in the data file, so a synced file carries them. Each one has a
+key that `jobcockpit settings KEY VALUE` and the cockpit use, a default taken
+from the follow-up rules, and a parser that refuses a bad value with a clear
+message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pendulum
+from pendulum.tz import local_timezone
+
+from jobcockpit.core.records import RecordError, format_clock, is_zone_name, parse_clock
+
+Window = tuple[pendulum.Time, pendulum.Time]
+
+
+def _default_windows() -> tuple[Window, ...]:
+    return (
+        (pendulum.time(9, 30), pendulum.time(11, 30)),
+        (pendulum.time(14, 0), pendulum.time(16, 0)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # R3: stage applied
+    applied_wait_days: int = 7
+    applied_overdue_days: int = 14
+    # R4: a decision or call-back date the employer gave
+    decision_grace_business_days: int = 1
+    # R5: thank-you note after an interview
+    thank_you_hours: int = 24
+    # R6: stage interviewed
+    interviewed_wait_business_days: int = 3
+    interviewed_overdue_business_days: int = 5
+    # R7: follow-ups
+    follow_up_wait_days: int = 7
+    max_follow_ups: int = 2
+    # R8: voicemails
+    voicemail_wait_days: int = 7
+    max_voicemails: int = 1
+    # R9: dials without an answer
+    max_dials_per_day: int = 1
+    # R10: call windows, local to the contact
+    call_windows: tuple[Window, ...] = field(default_factory=_default_windows)
+    # R11: Monday morning and Friday afternoon are cut from the default windows
+    monday_starts_at: pendulum.Time = field(default_factory=lambda: pendulum.time(12, 0))
+    friday_ends_at: pendulum.Time = field(default_factory=lambda: pendulum.time(12, 0))
+    # R15: the courtesy thank-you after a rejection
+    courtesy_business_days: int = 2
+    # R16: keep in touch after a rejection
+    keep_in_touch_days: int = 90
+    # a call window needs this much time left to be worth calling in
+    min_window_minutes: int = 10
+    # the user's own zone and country; None means the system's zone
+    user_timezone: str | None = None
+    user_country: str | None = None
+    # the cockpit
+    theme: str = "textual-dark"
+    keymap: Mapping[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {spec.key: spec.dump(getattr(self, spec.key)) for spec in SETTINGS.values()}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Settings:
+        """Settings from the data file; unknown keys are ignored, bad ones refused."""
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            spec = SETTINGS.get(key)
+            if spec is None:
+                continue
+            values[key] = spec.load(value)
+        return cls(**values)
+
+    def with_value(self, key: str, text: str) -> Settings:
+        """These settings with one changed from text the user typed."""
+        spec = SETTINGS.get(key)
+        if spec is None:
+            raise RecordError(
+                "settings", key, f"is not a setting (try one of: {', '.join(SETTINGS)})"
+            )
+        return dataclasses.replace(self, **{key: spec.parse(text)})
+
+    def show(self, key: str) -> str:
+        spec = SETTINGS.get(key)
+        if spec is None:
+            raise RecordError("settings", key, "is not a setting")
+        return spec.show(getattr(self, key))
+
+    @property
+    def zone(self) -> str:
+        """The user's time zone name: the setting, else the system's."""
+        if self.user_timezone:
+            return self.user_timezone
+        return system_zone()
+
+
+def system_zone() -> str:
+    try:
+        name = local_timezone().name
+    except Exception:
+        return "UTC"
+    return name if name and is_zone_name(name) else "UTC"
+
+
+# -- how each setting is read, written and shown -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    key: str
+    help: str
+    parse: Callable[[str], Any]
+    load: Callable[[Any], Any]
+    dump: Callable[[Any], Any]
+    show: Callable[[Any], str]
+
+
+def _count(key: str, *, minimum: int = 0) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        try:
+            number = int(str(value).strip()) if not isinstance(value, bool) else None
+        except ValueError:
+            number = None
+        if number is None or number < minimum:
+            raise RecordError("settings", key, f"{value!r} is not a whole number >= {minimum}")
+        return number
+
+    return parse
+
+
+def _clock(key: str) -> Callable[[Any], pendulum.Time]:
+    def parse(value: Any) -> pendulum.Time:
+        return parse_clock(value, "settings", key)
+
+    return parse
+
+
+def _window_list(key: str) -> Callable[[Any], tuple[Window, ...]]:
+    def parse(value: Any) -> tuple[Window, ...]:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            pairs: list[Any] = [p.split("-") for p in parts]
+        else:
+            pairs = list(value) if isinstance(value, list | tuple) else []
+        windows: list[Window] = []
+        for pair in pairs:
+            if len(pair) != 2:
+                raise RecordError("settings", key, "write windows like 09:30-11:30,14:00-16:00")
+            start = parse_clock(pair[0], "settings", key)
+            end = parse_clock(pair[1], "settings", key)
+            if end <= start:
+                raise RecordError("settings", key, f"{pair[0]}-{pair[1]} ends before it starts")
+            windows.append((start, end))
+        if not windows:
+            raise RecordError("settings", key, "needs at least one window like 09:30-11:30")
+        return tuple(sorted(windows))
+
+    return parse
+
+
+def _zone(key: str) -> Callable[[Any], str | None]:
+    def parse(value: Any) -> str | None:
+        if value is None or str(value).strip() in ("", "system"):
+            return None
+        name = str(value).strip()
+        if not is_zone_name(name):
+            raise RecordError("settings", key, f"{name!r} is not an IANA time zone")
+        return name
+
+    return parse
+
+
+def _country(key: str) -> Callable[[Any], str | None]:
+    def parse(value: Any) -> str | None:
+        if value is None or str(value).strip() == "":
+            return None
+        code = str(value).strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise RecordError("settings", key, f"{value!r} is not a 2-letter country code")
+        return code
+
+    return parse
+
+
+def _plain_text(key: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise RecordError("settings", key, "must be non-empty text")
+        return value.strip()
+
+    return parse
+
+
+def _keymap(key: str) -> Callable[[Any], dict[str, str]]:
+    def parse(value: Any) -> dict[str, str]:
+        if isinstance(value, Mapping):
+            items = list(value.items())
+        else:
+            items = []
+            for part in str(value).split(";"):
+                if not part.strip():
+                    continue
+                binding, sep, keys = part.partition("=")
+                if not sep:
+                    raise RecordError("settings", key, "write it as binding_id=keys;other_id=keys")
+                items.append((binding, keys))
+        keymap: dict[str, str] = {}
+        for binding, keys in items:
+            if not isinstance(binding, str) or not isinstance(keys, str) or not keys.strip():
+                raise RecordError("settings", key, f"{binding!r} needs keys such as ctrl+j")
+            keymap[binding.strip()] = keys.strip()
+        return keymap
+
+    return parse
+
+
+def _show_windows(windows: tuple[Window, ...]) -> str:
+    return ",".join(f"{format_clock(a)}-{format_clock(b)}" for a, b in windows)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _dump_clock(value: dt.time) -> str:
+    return format_clock(value)
+
+
+def _spec_count(key: str, help_text: str, minimum: int = 0) -> SettingSpec:
+    parse = _count(key, minimum=minimum)
+    return SettingSpec(key, help_text, parse, parse, _identity, str)
+
+
+def _spec_clock(key: str, help_text: str) -> SettingSpec:
+    parse = _clock(key)
+    return SettingSpec(key, help_text, parse, parse, _dump_clock, _dump_clock)
+
+
+def _spec_optional(key: str, help_text: str, parse: Callable[[Any], str | None]) -> SettingSpec:
+    return SettingSpec(key, help_text, parse, parse, _identity, lambda v: v or "(system)")
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        _spec_count("applied_wait_days", "R3: days to wait after applying before calling", 0),
+        _spec_count("applied_overdue_days", "R3: days after applying when a call is overdue", 0),
+        _spec_count(
+            "decision_grace_business_days",
+            "R4: business days after a promised decision date before following up",
+        ),
+        _spec_count("thank_you_hours", "R5: hours after an interview to send a thank-you", 1),
+        _spec_count(
+            "interviewed_wait_business_days", "R6: business days after an interview before a call"
+        ),
+        _spec_count(
+            "interviewed_overdue_business_days",
+            "R6: business days after an interview when a call is overdue",
+        ),
+        _spec_count("follow_up_wait_days", "R7: days between follow-ups"),
+        _spec_count(
+            "max_follow_ups", "R7: follow-ups a cycle before the ball is in their court", 1
+        ),
+        _spec_count("voicemail_wait_days", "R8: days to wait after leaving a voicemail"),
+        _spec_count("max_voicemails", "R8: voicemails a cycle"),
+        _spec_count("max_dials_per_day", "R9: unanswered dials a day", 1),
+        SettingSpec(
+            "call_windows",
+            "R10: call windows in the contact's time, e.g. 09:30-11:30,14:00-16:00",
+            _window_list("call_windows"),
+            _window_list("call_windows"),
+            lambda w: [[format_clock(a), format_clock(b)] for a, b in w],
+            _show_windows,
+        ),
+        _spec_clock("monday_starts_at", "R11: default windows on Monday start no earlier"),
+        _spec_clock("friday_ends_at", "R11: default windows on Friday end no later"),
+        _spec_count(
+            "courtesy_business_days", "R15: business days to send the courtesy thank-you", 0
+        ),
+        _spec_count("keep_in_touch_days", "R16: days after a rejection before a check-in call"),
+        _spec_count("min_window_minutes", "minutes a call window needs left to count", 1),
+        _spec_optional(
+            "user_timezone", "your own IANA time zone (empty: the system's)", _zone("user_timezone")
+        ),
+        _spec_optional("user_country", "your own country, 2 letters", _country("user_country")),
+        SettingSpec(
+            "theme",
+            "the cockpit's theme",
+            _plain_text("theme"),
+            _plain_text("theme"),
+            _identity,
+            str,
+        ),
+        SettingSpec(
+            "keymap",
+            "key overrides: binding_id=keys;other_id=keys",
+            _keymap("keymap"),
+            _keymap("keymap"),
+            dict,
+            lambda m: ";".join(f"{k}={v}" for k, v in m.items()) or "(defaults)",
+        ),
+    )
+}

@@ -1,0 +1,202 @@
+"""`jobcockpit today` as a person reads it in a terminal, and as a script reads it.
+
+Plain text, no Textual and no Rich: the command runs from cron and shell
+prompts, where start-up time matters and markup would be noise. Names, notes
+and companies come from the user and from imported files, so they are printed
+literally, with the characters a terminal would act on taken out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jobcockpit.core.board import Board
+from jobcockpit.core.text import plain
+from jobcockpit.core.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
+
+INDENT = "  "
+DETAIL = "      "
+
+
+@lru_cache(maxsize=256)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+# -- for scripts ---------------------------------------------------------------
+
+
+def today_document(agenda: Agenda) -> dict[str, Any]:
+    """The shape the interchange contract fixes for `today --json`."""
+    return {
+        "now": agenda.now.isoformat(),
+        "pairs": [_pair(verdict) for verdict in agenda.verdicts],
+        "tasks": [_task(task) for task in agenda.tasks],
+    }
+
+
+def _pair(verdict: Verdict) -> dict[str, Any]:
+    zone = _zone(verdict.zone)
+    return {
+        "application": verdict.application,
+        "contact": verdict.contact,
+        "verdict": verdict.kind.value,
+        "rules": list(verdict.rules),
+        "reason": verdict.reason,
+        "windows": [
+            {"from": w.start.astimezone(zone).isoformat(), "to": w.end.astimezone(zone).isoformat()}
+            for w in verdict.windows
+        ],
+        "next": verdict.next.isoformat() if verdict.next is not None else None,
+    }
+
+
+def _task(task: Task) -> dict[str, Any]:
+    return {
+        "kind": task.kind.value,
+        "application": task.application,
+        "contact": task.contact,
+        "due": task.due.isoformat() if task.due is not None else None,
+        "text": task.text,
+    }
+
+
+# -- for a person --------------------------------------------------------------
+
+_TASK_WORDS = {
+    TaskKind.VERIFY: "verify",
+    TaskKind.THANK_YOU: "thank-you",
+    TaskKind.COURTESY: "courtesy",
+}
+
+
+def render_today(agenda: Agenda, board: Board, user_zone: str) -> str:
+    """The day's list: calls, e-mails, tasks, waits, then how many are done or
+    blocked. Times the user acts on are shown in their zone and the contact's."""
+    view = _View(agenda, board, user_zone)
+    now = agenda.now.astimezone(view.user_zone)
+    lines = [f"Today, {now.strftime('%a %d %b %Y %H:%M')} ({user_zone})", ""]
+    if not board.applications:
+        lines.append(
+            "No applications yet: add one in the cockpit, import a file with "
+            "`jobcockpit import FILE`, or look around with `jobcockpit --demo`."
+        )
+        return "\n".join(lines) + "\n"
+
+    calls = agenda.of_kind(VerdictKind.CALL)
+    emails = agenda.of_kind(VerdictKind.EMAIL)
+    waits = agenda.of_kind(VerdictKind.WAIT)
+    done = agenda.of_kind(VerdictKind.DONE)
+    blocked = agenda.of_kind(VerdictKind.BLOCKED)
+
+    lines.append(f"Call today ({len(calls)})")
+    if not calls:
+        lines.append(f"{INDENT}nobody is safe to call today")
+    for verdict in calls:
+        lines.extend(view.call(verdict))
+    if emails:
+        lines += ["", f"E-mail today ({len(emails)})"]
+        for verdict in emails:
+            lines.extend(view.email(verdict))
+    if agenda.tasks:
+        lines += ["", f"Tasks ({len(agenda.tasks)})"]
+        lines.extend(view.task(task) for task in agenda.tasks)
+    if waits:
+        lines += ["", f"Waiting ({len(waits)})"]
+        for verdict in waits:
+            lines.extend(view.wait(verdict))
+    lines += ["", f"Done: {len(done)}   Blocked: {len(blocked)}"]
+    return "\n".join(lines) + "\n"
+
+
+class _View:
+    """What the lines of one agenda share: the board's names and the user's zone."""
+
+    def __init__(self, agenda: Agenda, board: Board, user_zone: str) -> None:
+        self.agenda = agenda
+        self.board = board
+        self.user_zone = _zone(user_zone)
+        self.user_today = agenda.now.astimezone(self.user_zone).date()
+
+    def headline(self, verdict: Verdict, *, reach: str | None, calls: bool = True) -> str:
+        application = self.board.applications.get(verdict.application)
+        contact = self.board.contacts.get(verdict.contact)
+        company = plain(application.company) if application else verdict.application
+        person = plain(contact.name) if contact else verdict.contact
+        if contact is not None and contact.role:
+            person += f" ({plain(contact.role)})"
+        text = f"{INDENT}{company}: {person}"
+        if reach:
+            text += f", {plain(reach)}"
+        marks = [
+            mark
+            for mark, present in (
+                ("OVERDUE", verdict.overdue),
+                ("unverified", calls and contact is not None and not contact.verified),
+            )
+            if present
+        ]
+        return text + "".join(f"  [{mark}]" for mark in marks)
+
+    def call(self, verdict: Verdict) -> list[str]:
+        contact = self.board.contacts.get(verdict.contact)
+        lines = [
+            self.headline(verdict, reach=contact.phone if contact else None),
+            f"{DETAIL}call: {verdict.reason}",
+        ]
+        lines.extend(f"{DETAIL}{self.window(w, verdict.zone)}" for w in verdict.windows)
+        return lines
+
+    def email(self, verdict: Verdict) -> list[str]:
+        contact = self.board.contacts.get(verdict.contact)
+        return [
+            self.headline(verdict, reach=contact.email if contact else None, calls=False),
+            f"{DETAIL}e-mail: {verdict.reason}",
+        ]
+
+    def wait(self, verdict: Verdict) -> list[str]:
+        until = f"until {_day(verdict.next)}" if verdict.next is not None else ""
+        return [self.headline(verdict, reach=None), f"{DETAIL}wait {until}: {verdict.reason}"]
+
+    def window(self, window: CallWindow, their_zone: str) -> str:
+        """ "14:00-16:00 their time (20:00-22:00 yours)", with the weekday where
+        the user's day is another one."""
+        zone = _zone(their_zone)
+        theirs = f"{_clock(window.start, zone)}-{_clock(window.end, zone)}"
+        yours = f"{self.user_clock(window.start)}-{self.user_clock(window.end)}"
+        if theirs == yours:
+            text = f"{theirs} their time and yours"
+        else:
+            text = f"{theirs} their time ({yours} yours)"
+        if window.is_open(self.agenda.now):
+            text += ", open now"
+        return text
+
+    def user_clock(self, moment: dt.datetime) -> str:
+        local = moment.astimezone(self.user_zone)
+        if local.date() == self.user_today:
+            return local.strftime("%H:%M")
+        return local.strftime("%a %H:%M")
+
+    def task(self, task: Task) -> str:
+        application = self.board.applications.get(task.application)
+        company = plain(application.company) if application else task.application
+        said = plain(task.text)
+        about = said if company in said else f"{company}: {said}"
+        text = f"{INDENT}{_TASK_WORDS[task.kind]:<10} {about}"
+        if task.due is not None:
+            due = task.due.astimezone(self.user_zone)
+            when = due.strftime("%a %d %b %H:%M")
+            text += f" (was due {when})" if task.due < self.agenda.now else f" (due {when})"
+        return text
+
+
+def _clock(moment: dt.datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%H:%M")
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%a %Y-%m-%d")

@@ -1,0 +1,142 @@
+"""How times, waits and verdicts read on screen.
+
+One place decides the words so that the card, the sidebar and the detail say
+the same thing the same way. Clock times the user acts on are in the user's
+zone; a contact's own time is always labelled "their time".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from jobcockpit.core.verdicts import CallWindow, Task, Verdict, VerdictKind
+
+
+class Badge(StrEnum):
+    """The kinds of badge a card wears, which the styles colour."""
+
+    CALL_NOW = "call-now"
+    CALL_LATER = "call-later"
+    EMAIL = "email"
+    WAIT = "wait"
+    DONE = "done"
+    BLOCKED = "blocked"
+    NONE = "none"
+
+
+@lru_cache(maxsize=256)
+def zone_info(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def local(moment: dt.datetime, zone: str) -> dt.datetime:
+    return moment.astimezone(zone_info(zone))
+
+
+def clock(moment: dt.datetime, zone: str) -> str:
+    """HH:MM of `moment` in `zone`."""
+    return local(moment, zone).strftime("%H:%M")
+
+
+def short_date(day: dt.date, today: dt.date) -> str:
+    """A weekday name within the coming week, else the day and month."""
+    if day == today:
+        return "today"
+    if day == today + dt.timedelta(days=1):
+        return "tomorrow"
+    if today < day < today + dt.timedelta(days=7):
+        return day.strftime("%a")
+    if day.year == today.year:
+        return f"{day.day} {day.strftime('%b')}"
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def days_ago(moment: dt.datetime, now: dt.datetime, zone: str) -> str:
+    """Calendar days between `moment` and `now` in the user's zone: "today",
+    "1 d ago", "9 d ago"; a moment ahead reads "in 2 d"."""
+    days = (local(now, zone).date() - local(moment, zone).date()).days
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"in {-days} d"
+    return f"{days} d ago"
+
+
+def duration(seconds: float) -> str:
+    """A rough length of time, as a person reads a countdown."""
+    minutes = int(abs(seconds) // 60)
+    if minutes < 60:
+        return f"{max(minutes, 1)} min"
+    hours = minutes // 60
+    if hours < 6 and minutes % 60:
+        return f"{hours} h {minutes % 60} min"
+    if hours < 48:
+        return f"{hours} h"
+    return f"{hours // 24} d"
+
+
+def countdown(due: dt.datetime, now: dt.datetime) -> str:
+    """ "in 5 h" before the moment, "3 h late" after it."""
+    seconds = (due - now).total_seconds()
+    if seconds >= 0:
+        return f"in {duration(seconds)}"
+    return f"{duration(seconds)} late"
+
+
+def task_countdown(task: Task, now: dt.datetime) -> str:
+    """The countdown to a task's due moment, which says "late" as soon as the
+    rules do, even when `now` is the clock rounded down to the minute."""
+    assert task.due is not None
+    if task.late and now <= task.due:
+        now = task.due + dt.timedelta(seconds=1)
+    return countdown(task.due, now)
+
+
+def window_text(window: CallWindow, now: dt.datetime, their_zone: str, user_zone: str) -> str:
+    """ "now until 11:30 their time" or "14:00-16:00 their time, 16:00-18:00
+    yours"; the user's time is left out when it reads the same."""
+    their_end = clock(window.end, their_zone)
+    your_end = clock(window.end, user_zone)
+    if window.is_open(now):
+        if their_end == your_end:
+            return f"now until {their_end}"
+        return f"now until {their_end} their time ({your_end} yours)"
+    theirs = f"{clock(window.start, their_zone)}-{their_end}"
+    yours = f"{clock(window.start, user_zone)}-{your_end}"
+    if theirs == yours:
+        return theirs
+    return f"{theirs} their time, {yours} yours"
+
+
+def next_window(verdict: Verdict, now: dt.datetime) -> CallWindow | None:
+    """The window open now, else the first one still ahead today."""
+    open_now = verdict.open_window(now)
+    if open_now is not None:
+        return open_now
+    return next((w for w in verdict.windows if w.end > now), None)
+
+
+def badge(verdict: Verdict | None, now: dt.datetime, user_zone: str) -> tuple[str, Badge]:
+    """The card's badge: "call now", "call 14:00" (the user's time), "e-mail",
+    "wait until Thu", "done"."""
+    if verdict is None:
+        return ("no contact yet", Badge.NONE)
+    kind = verdict.kind
+    if kind is VerdictKind.CALL:
+        window = next_window(verdict, now)
+        if window is None or window.is_open(now):
+            return ("call now", Badge.CALL_NOW)
+        return (f"call {clock(window.start, user_zone)}", Badge.CALL_LATER)
+    if kind is VerdictKind.EMAIL:
+        return ("e-mail", Badge.EMAIL)
+    if kind is VerdictKind.WAIT:
+        if verdict.next is None:
+            return ("wait", Badge.WAIT)
+        today = local(now, user_zone).date()
+        return (f"wait until {short_date(verdict.next, today)}", Badge.WAIT)
+    if kind is VerdictKind.DONE:
+        return ("done", Badge.DONE)
+    return ("do not contact", Badge.BLOCKED)
