@@ -978,7 +978,7 @@ class AgendaMemo:
     changed: pass the same memo to each call. An answer is given again only
     for the very same record objects (records are immutable; a changed one is
     a new object) and the same settings, and only until the first moment the
-    clock may change it; `tests/test_perf_caches.py` checks that it always
+    clock may change it; `tests/tui/test_caches_agree.py` checks that it always
     equals the answer worked out afresh.
 
     It holds the records and verdicts of the last board judged; a one-shot

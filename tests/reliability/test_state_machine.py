@@ -13,7 +13,7 @@ a character a terminal would act on.
 One Pilot test then types such text into the application form of the real
 cockpit and checks that the screen shows it literally and the app runs on.
 
-    .venv/bin/pytest tests/test_state_machine.py
+    .venv/bin/pytest tests/reliability/test_state_machine.py
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The cockpit fitting the user's habits (issue 6): phone numbers and e-mail
+"""The cockpit fitting the user's habits : phone numbers and e-mail
 addresses as terminal hyperlinks, privacy mode for screen sharing, and the
 settings screen. Driven by keys, asserting on what the screen shows and what
 was stored; the clock is frozen at Tuesday 17 November 2026, 15:05 in Berlin."""
