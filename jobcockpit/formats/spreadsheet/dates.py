@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from jobcockpit.core.calendar_words import month_of_stem, starts_like_weekday
 from jobcockpit.formats.document import ImportRefused
 
 DateOrder = Literal["dmy", "mdy"]
@@ -25,38 +26,10 @@ _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL)
 _DOTTED = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\.?" + _TIME_TAIL)
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + _TIME_TAIL)
 
-_MONTH_NAMES = (
-    ("jan", "janv", "jän", "jaen", "ene"),
-    ("feb", "fév", "fev", "févr", "fevr"),
-    ("mar", "mär", "mrz", "maerz"),
-    ("apr", "avr", "abr"),
-    ("may", "mai"),
-    ("jun", "juin"),
-    ("jul", "juil"),
-    ("aug", "aoû", "aou", "ago"),
-    ("sep", "sept"),
-    ("oct", "okt"),
-    ("nov",),
-    ("dec", "déc", "dez", "dic"),
-)
-"""The first letters of each month's name in English, then in German, French and
-Spanish where they differ: a LibreOffice in those languages writes them."""
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _IGNORED_DATE_WORDS = frozenset(
     {"st", "nd", "rd", "th", "of", "de", "del", "the", "am", "pm", "er", "le"}
 )
-_WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DATE_EXAMPLES = "2026-11-10, 10.11.2026, 10 Nov 2026 or Nov 10, 2026"
-
-
-def _month(word: str) -> int | None:
-    """The month a word names: its first three or four letters, in English,
-    German, French or Spanish ("Nov", "November", "März", "févr.", "dic")."""
-    for length in (4, 3):
-        number = _MONTHS.get(word[:length])
-        if number is not None:
-            return number
-    return None
 
 
 def _year(text: str) -> int:
@@ -147,11 +120,11 @@ def _named_date(text: str) -> dt.date | None:
             continue
         if token in _IGNORED_DATE_WORDS:
             continue
-        found = _month(token) if month is None else None
+        found = month_of_stem(token) if month is None else None
         if found is not None:
             month = found
             continue
-        if token.startswith(_WEEKDAY_PREFIXES) and len(token) >= 3:
+        if starts_like_weekday(token):
             continue
         return None
     if month is None or len(numbers) != 2:
