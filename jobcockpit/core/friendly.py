@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 
+from jobcockpit.core.calendar_words import month_number, weekday_index
 from jobcockpit.core.records import (
     WEEKDAYS,
     Application,
@@ -41,21 +42,6 @@ Direction = Literal["past", "future"]
 """Which way a day without a date leans: "past" for when something happened,
 "future" for when something is due."""
 
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _UNITS = {
     "d": "days",
     "day": "days",
@@ -77,29 +63,6 @@ MOMENT_EXAMPLES = "now, 14:30, yesterday 14:00, tue 10:30 or 2026-11-10 14:00"
 
 def _words(text: str) -> list[str]:
     return text.replace(",", " ").casefold().split()
-
-
-def _name_index(word: str, names: tuple[str, ...], shortest: int) -> int | None:
-    """The index of the one name `word` abbreviates (at least `shortest` letters)."""
-    if len(word) < shortest or not word.isalpha():
-        return None
-    hits = [index for index, name in enumerate(names) if name.startswith(word)]
-    return hits[0] if len(hits) == 1 else None
-
-
-def weekday_index(word: str) -> int | None:
-    """Monday 0 to Sunday 6 for "tue", "tues", "thursday", "th"...; None otherwise."""
-    extra = {"weds": 2, "thur": 3, "thurs": 3}
-    if word in extra:
-        return extra[word]
-    return _name_index(word, _DAY_NAMES, 2)
-
-
-def _month_number(word: str) -> int | None:
-    index = _name_index(word, _MONTH_NAMES, 3)
-    if index is None and word == "sept":
-        index = 8
-    return None if index is None else index + 1
 
 
 def _count(word: str) -> int | None:
@@ -232,10 +195,10 @@ def _named_day(
             return None
         year = int(words[2])
     first, second = words[0], words[1]
-    if first.isdigit() and _month_number(second) is not None:
-        day, month = int(first), _month_number(second)
-    elif second.isdigit() and _month_number(first) is not None:
-        day, month = int(second), _month_number(first)
+    if first.isdigit() and month_number(second) is not None:
+        day, month = int(first), month_number(second)
+    elif second.isdigit() and month_number(first) is not None:
+        day, month = int(second), month_number(first)
     else:
         return None
     assert month is not None

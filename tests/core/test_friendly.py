@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from jobcockpit.core.calendar_words import weekday_index
 from jobcockpit.core.friendly import (
     StageChange,
     change_stage,
@@ -22,7 +23,6 @@ from jobcockpit.core.friendly import (
     parse_time,
     parse_url,
     parse_zone,
-    weekday_index,
     zone_matches,
 )
 from jobcockpit.core.records import WEEKDAYS, Application, LogKind, Outcome, Stage, Weekday
