@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from jobcockpit.core.links import check_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 
 
@@ -153,10 +154,12 @@ class Board:
         return board
 
     def _check_links(self, change: Changeset) -> None:
-        for application in change.put_applications:
-            for contact_id in application.contacts:
-                if contact_id not in self.contacts:
-                    raise RecordError(application.label, "contacts", f"no contact {contact_id}")
+        check_links(
+            change.put_applications,
+            (),
+            known_applications=self.applications,
+            known_contacts=self.contacts,
+        )
         if change.delete_contacts:
             gone = set(change.delete_contacts)
             for application in self.applications.values():
@@ -169,11 +172,9 @@ class Board:
             for entry in self.log.values():
                 if entry.contact in gone:
                     raise RecordError(entry.label, "contact", f"refers to {entry.contact}")
-        for entry in change.add_log:
-            if entry.application not in self.applications:
-                raise RecordError(entry.label, "application", f"no application {entry.application}")
-            if entry.contact is not None and entry.contact not in self.contacts:
-                raise RecordError(entry.label, "contact", f"no contact {entry.contact}")
+        check_links(
+            (), change.add_log, known_applications=self.applications, known_contacts=self.contacts
+        )
 
     def inverse(self, change: Changeset) -> Changeset:
         """The changeset that undoes `change` when applied to `self.apply(change)`."""

@@ -15,11 +15,13 @@ import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any, Generic, TypeVar
 
 import orjson
 
 from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.links import broken_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 
 FORMAT = "jobcockpit/1"
@@ -305,30 +307,28 @@ def _check_links(
     log: _Merge[LogEntry],
     problems: list[str],
 ) -> None:
-    """Every link points at a record on the board or in the document."""
-
-    def known_contact(ident: str) -> bool:
-        return ident in board.contacts or ident in contacts.parsed or ident in contacts.failed
-
-    def known_application(ident: str) -> bool:
-        return (
-            ident in board.applications
-            or ident in applications.parsed
-            or ident in applications.failed
-        )
-
-    for application in applications.parsed.values():
-        missing = [c for c in application.contacts if not known_contact(c)]
-        if missing:
-            problems.append(
-                f"application {application.id}: contacts: no contact {', '.join(missing)}"
-            )
-    for key, entry in log.parsed.items():
-        name = _log_name(entry, log.positions[key])
-        if not known_application(entry.application):
-            problems.append(f"{name}: application: no application {entry.application}")
-        if entry.contact is not None and not known_contact(entry.contact):
-            problems.append(f"{name}: contact: no contact {entry.contact}")
+    """Every link points at a record on the board or in the document; one
+    problem per record and field, naming every id it misses. A link to a
+    record the document gives but that was refused is not reported again: that
+    record's own problem says it."""
+    links = broken_links(
+        applications.parsed.values(),
+        log.parsed.values(),
+        known_applications=board.applications.keys()
+        | applications.parsed.keys()
+        | applications.failed,
+        known_contacts=board.contacts.keys() | contacts.parsed.keys() | contacts.failed,
+    )
+    for _, same in groupby(links, key=lambda link: (id(link.record), link.field)):
+        group = list(same)
+        first = group[0]
+        record = first.record
+        if isinstance(record, Application):
+            name = f"application {record.id}"
+        else:
+            name = _log_name(record, log.positions[record.key])
+        missing = ", ".join(link.target for link in group)
+        problems.append(f"{name}: {first.field}: no {first.noun} {missing}")
 
 
 # -- writing -------------------------------------------------------------------

@@ -27,6 +27,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
 from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.links import check_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.store import backups, migrations
@@ -210,7 +211,9 @@ def _read_records(
             if entry.key != key:
                 raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
             log.append(entry)
-        _check_links(applications, contacts, log)
+        check_links(
+            applications.values(), log, known_applications=applications, known_contacts=contacts
+        )
     except RecordError as error:
         raise _InvalidError(str(error), error.record, error.field) from None
     return _Contents(
@@ -221,22 +224,6 @@ def _read_records(
         meta_extra={k: v for k, v in meta.items() if k not in ("schema", "settings")},
         settings_extra={k: v for k, v in raw_settings.items() if k not in SETTINGS},
     )
-
-
-def _check_links(
-    applications: Mapping[str, Application],
-    contacts: Mapping[str, Contact],
-    log: Iterable[LogEntry],
-) -> None:
-    for application in applications.values():
-        for contact_id in application.contacts:
-            if contact_id not in contacts:
-                raise RecordError(application.label, "contacts", f"no contact {contact_id}")
-    for entry in log:
-        if entry.application not in applications:
-            raise RecordError(entry.label, "application", f"no application {entry.application}")
-        if entry.contact is not None and entry.contact not in contacts:
-            raise RecordError(entry.label, "contact", f"no contact {entry.contact}")
 
 
 def _loaded_or_error(
