@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +25,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
+from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.links import check_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
@@ -253,22 +253,6 @@ def _read_raw(storage: AtomicJSONStorage, path: Path) -> Document | None:
         raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading a data file makes hundreds of thousands of objects at once, none
-    of them garbage; meanwhile Python's cyclic collector would walk the growing
-    heap again and again (most of the time it takes to open 10,000
-    applications with it on). Reference counting still frees as usual."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def read_board(path: Path) -> Board:
     """The job hunt in a data file that is not the one being worked on (a
     sync tool's conflict copy, a backup), read without locking or changing
@@ -283,7 +267,7 @@ def read_board(path: Path) -> Board:
         data = parse_document(blob)
     except ValueError as error:
         raise DataFileCorrupt(path, None, str(error)) from None
-    with _collector_paused():
+    with heap.paused():
         return _loaded_or_error(path, data, offer_backup=False).contents.board
 
 
@@ -454,7 +438,7 @@ class Store:
             except OSError as error:
                 raise SaveError(path, error, f"could not create it: {describe(error)}") from error
             backed_up_at = clock()
-        with _collector_paused():
+        with heap.paused():
             loaded = _loaded_or_error(path, _read_raw(storage, path))
         db = _Database(storage=lambda: storage)
         store = cls(
@@ -574,7 +558,7 @@ class Store:
         storage = self._storage
         if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
-        with _collector_paused():
+        with heap.paused():
             loaded = _loaded_or_error(self.path, _read_raw(storage, self.path))
         self._disk_schema = loaded.disk_schema
         self._upgraded = loaded.upgraded
