@@ -12,10 +12,10 @@ job hunt. `--demo` never opens a data file at all.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +53,7 @@ from jobcockpit.store import (
     restore_backup,
     today_cache,
 )
+from jobcockpit.store.files import FolderNotFlushed, write_replace
 from jobcockpit.store.paths import ENV_VAR, resolve_data_file
 
 if TYPE_CHECKING:
@@ -907,16 +908,11 @@ def _refuse_overwriting(output: Path, data_file: Path) -> None:
 def _write_file(path: Path, text: str) -> None:
     """The whole file or none of it: an export interrupted half-way must not
     leave a backup that looks complete."""
-    folder = path.parent if str(path.parent) else Path()
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-            Path(temporary).replace(path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        # Written once renamed: a folder that refuses the flush after it only
+        # risks the rename on a power cut.
+        with contextlib.suppress(FolderNotFlushed):
+            write_replace(path, text.encode("utf-8"))
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from jobcockpit.store.files import (
     TEMP_MARK,
-    fsync_folder,
     parse_document,
     real_file,
     remove_leftovers,
@@ -81,7 +80,6 @@ def _copy_into_backups(path: Path, name: str) -> Path:
     folder.mkdir(mode=0o700, exist_ok=True)
     copy = folder / name
     write_replace(copy, source.read_bytes(), mode=0o600)
-    fsync_folder(folder)
     return copy
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from jobcockpit.core.board import Changeset
 from jobcockpit.store.backups import backup_folder, stamp
 from jobcockpit.store.errors import StoreError, describe
-from jobcockpit.store.files import fsync_folder, real_file
+from jobcockpit.store.files import move, real_file
 from jobcockpit.store.merge import union
 from jobcockpit.store.store import Store, read_board
 
@@ -117,9 +117,7 @@ def retire_conflict_copy(path: Path, copy: Path, *, now: dt.datetime | None = No
     kept = folder / f"{copy.name}.merged.{stamp(moment)}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        copy.replace(kept)
-        fsync_folder(folder)
-        fsync_folder(copy.parent)
+        move(copy, kept)
     except OSError as error:
         if not kept.exists():
             raise StoreError(f"cannot move conflict copy {copy}: {describe(error)}") from error

@@ -1,10 +1,13 @@
 """Writing a file so that a crash leaves either the old bytes or the new ones.
 
 The protocol is the usual one (temporary file in the same folder, write, fsync,
-rename over the target, fsync the folder); it lives here so the data file, its
-backups and a restore all get the same promise. The temporary file is locked
-while it is written, so a second jobcockpit cleaning up after a crash can tell
-a dead writer's leftover from a live writer's file.
+rename over the target, fsync the folder); `write_replace` is the one place
+that does it, so every file jobcockpit writes gets the same promise: the data
+file, its backups, a restore, an export or report written with `-o`, and
+`today`'s kept answer (which alone skips the flushes: losing it costs one slow
+run). The temporary file is locked while it is written, so a second
+jobcockpit cleaning up after a crash can tell a dead writer's leftover from a
+live writer's file. `move` is the one other rename: a conflict copy put away.
 """
 
 from __future__ import annotations
@@ -100,17 +103,32 @@ def temp_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"^\.{re.escape(name)}{re.escape(TEMP_MARK)}[0-9a-f]{{{_TOKEN_HEX}}}$")
 
 
+class FolderNotFlushed(OSError):  # noqa: N818 - reads as what happened
+    """The new file is in place, but its folder refused the flush that makes
+    the rename outlive a power cut (which would bring back the old file,
+    whole). Whether that fails the write is the caller's call; `key` is the
+    new file's stat key."""
+
+    def __init__(self, error: OSError, key: StatKey) -> None:
+        super().__init__(*error.args)
+        self.key = key
+
+
 def write_replace(
     target: Path,
     blob: bytes | Sequence[bytes],
     *,
     mode: int = 0o600,
+    durable: bool = True,
     before_replace: Callable[[], None] | None = None,
 ) -> StatKey:
-    """Put `blob` (or its pieces, in order) at `target` in one rename, durable
-    once this returns except for the folder entry (see `fsync_folder`). On
+    """Put `blob` (or its pieces, in order) at `target` in one rename. On
     failure the target is as it was and the temporary file is gone. Returns the
     new file's stat key.
+
+    `durable` flushes the new file before the rename and its folder after it;
+    a folder that refuses raises `FolderNotFlushed` (the file is in place).
+    Without it nothing is flushed: for a file worth less than the time.
 
     `before_replace` runs just before the rename and may raise to call it off:
     the last moment to notice that another program saved the target, which
@@ -128,7 +146,8 @@ def write_replace(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
         key = stat_key(os.fstat(fd))
         if sys.platform == "win32":  # pragma: no cover - Windows cannot rename an open file
             os.close(fd)
@@ -143,7 +162,20 @@ def write_replace(
         if not replaced:
             with contextlib.suppress(OSError):
                 temp.unlink()
+    if durable:
+        try:
+            fsync_folder(target.parent)
+        except OSError as error:
+            raise FolderNotFlushed(error, key) from error
     return key
+
+
+def move(source: Path, target: Path) -> None:
+    """Rename `source` to `target` and flush both folders, so the move
+    outlives a power cut; raises OSError (then check whether it moved)."""
+    source.replace(target)
+    fsync_folder(target.parent)
+    fsync_folder(source.parent)
 
 
 def fsync_folder(folder: Path) -> None:

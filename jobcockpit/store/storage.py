@@ -25,8 +25,8 @@ from tinydb.storages import Storage
 from jobcockpit.store.backups import newest_good_backup, remove_backup_leftovers
 from jobcockpit.store.errors import DataFileCorrupt, DataFileMissing, FileChangedMeanwhile
 from jobcockpit.store.files import (
+    FolderNotFlushed,
     StatKey,
-    fsync_folder,
     parse_document,
     real_file,
     remove_leftovers,
@@ -226,6 +226,15 @@ class AtomicJSONStorage(Storage):
             old = _hold(self.target)
             try:
                 key = write_replace(self.target, blob, mode=mode, before_replace=check)
+            except FolderNotFlushed as unflushed:
+                # The rename is the moment of saving: every reader now sees
+                # the new file, and it cannot be taken back. A folder that
+                # refuses the flush only means the rename might not outlive a
+                # power cut (the old file, whole, would then come back);
+                # reporting the save as failed would be false, and a retry of
+                # a change that is in fact saved could apply it twice. The
+                # next save flushes the folder again.
+                key = unflushed.key
             finally:
                 _let_go(old)
         except BaseException:
@@ -236,14 +245,6 @@ class AtomicJSONStorage(Storage):
         self._have_data = True
         self._expect_file = True
         self._fragments = fragments
-        # The rename is the moment of saving: every reader now sees the new
-        # file, and it cannot be taken back. A folder that refuses the flush
-        # only means the rename might not outlive a power cut (the old file,
-        # whole, would then come back); reporting the save as failed would be
-        # false, and a retry of a change that is in fact saved could apply it
-        # twice. The next save flushes the folder again.
-        with contextlib.suppress(OSError):
-            fsync_folder(self.target.parent)
 
 
 def _hold(target: Path) -> int | None:

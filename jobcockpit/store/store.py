@@ -42,7 +42,7 @@ from jobcockpit.store.errors import (
     StoreError,
     describe,
 )
-from jobcockpit.store.files import fsync_folder, parse_document, real_file, write_replace
+from jobcockpit.store.files import FolderNotFlushed, parse_document, real_file, write_replace
 from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, FolderNotWritable
 from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
@@ -799,11 +799,10 @@ def restore_backup(path: Path, backup: Path, *, clock: Clock | None = None) -> P
         aside = backups.set_aside(path, moment) if target.exists() else None
         mode = target.stat().st_mode & 0o7777 if aside is not None else 0o600
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_replace(target, blob, mode=mode)
+        # Restored once renamed; a folder that refuses the flush only risks
+        # the rename on a power cut (see `AtomicJSONStorage._save`).
+        with contextlib.suppress(FolderNotFlushed):
+            write_replace(target, blob, mode=mode)
     except OSError as error:
         raise SaveError(path, error, f"could not restore {backup}: {describe(error)}") from error
-    # Restored once renamed; a folder that refuses the flush only risks the
-    # rename on a power cut (see `AtomicJSONStorage._save`).
-    with contextlib.suppress(OSError):
-        fsync_folder(target.parent)
     return aside

@@ -26,8 +26,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +35,7 @@ import platformdirs
 
 from jobcockpit import __version__
 from jobcockpit.core import settings
+from jobcockpit.store.files import write_replace
 from jobcockpit.store.paths import APP_NAME
 
 ENV_VAR = "JOBCOCKPIT_CACHE"
@@ -150,14 +149,7 @@ def write(
     }
     try:
         place.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=place, prefix=".today.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(orjson.dumps(header) + b"\n" + document)
-            Path(temporary).replace(_entry(place, data))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_replace(_entry(place, data), (orjson.dumps(header), b"\n", document), durable=False)
     except OSError:
         return
 

@@ -335,7 +335,7 @@ def test_a_folder_that_refuses_the_flush_after_the_rename_does_not_undo_the_save
     def folder_refuses(folder: Path) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(storage_module, "fsync_folder", folder_refuses)
+    monkeypatch.setattr(files, "fsync_folder", folder_refuses)
     db.table("people").insert({"name": "Sam"})
     assert sorted(doc["name"] for doc in on_disk(path)["people"].values()) == ["Dana", "Sam"]
     assert sorted(doc["name"] for doc in db.table("people").all()) == ["Dana", "Sam"]
