@@ -6,6 +6,7 @@ docs/data-file.md and docs/reliability.md). Nothing here imports Textual, so
 the CLI and scripts can use it without a screen.
 """
 
+from jobcockpit.store.backups import list_backups
 from jobcockpit.store.conflicts import (
     CopyMerge,
     compare_conflict_copy,
@@ -13,6 +14,7 @@ from jobcockpit.store.conflicts import (
     merge_conflict_copy,
     retire_conflict_copy,
 )
+from jobcockpit.store.contents import SCHEMA_VERSION, newest_good_backup, read_board
 from jobcockpit.store.errors import (
     ConflictError,
     DataFileCorrupt,
@@ -24,16 +26,9 @@ from jobcockpit.store.errors import (
 )
 from jobcockpit.store.lock import LOCKED_ELSEWHERE
 from jobcockpit.store.merge import RecordConflict, rebase
+from jobcockpit.store.restore import restore_backup
 from jobcockpit.store.storage import AtomicJSONStorage
-from jobcockpit.store.store import (
-    NEWER_FILE,
-    SCHEMA_VERSION,
-    Store,
-    list_backups,
-    newest_good_backup,
-    read_board,
-    restore_backup,
-)
+from jobcockpit.store.store import NEWER_FILE, Store
 
 __all__ = [
     "LOCKED_ELSEWHERE",

@@ -29,10 +29,11 @@ from pathlib import Path
 
 from jobcockpit.core.board import Changeset
 from jobcockpit.store.backups import backup_folder, stamp
+from jobcockpit.store.contents import read_board
 from jobcockpit.store.errors import StoreError, describe
 from jobcockpit.store.files import move, real_file
 from jobcockpit.store.merge import union
-from jobcockpit.store.store import Store, read_board
+from jobcockpit.store.store import Store
 
 
 def _patterns(name: str) -> list[re.Pattern[str]]:

@@ -13,10 +13,8 @@ save, and the change is re-applied on top of what it wrote (see `merge`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -27,10 +25,22 @@ from tinydb.table import Table
 
 from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
-from jobcockpit.core.links import check_links
-from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
-from jobcockpit.core.settings import SETTINGS, Settings
-from jobcockpit.store import backups, migrations
+from jobcockpit.core.records import RecordError
+from jobcockpit.core.settings import Settings
+from jobcockpit.store import backups
+from jobcockpit.store.contents import (
+    META,
+    META_ID,
+    SCHEMA_VERSION,
+    Contents,
+    Document,
+    Writes,
+    loaded_or_error,
+    meta_document,
+    readable,
+    tables_of,
+    writes_for,
+)
 from jobcockpit.store.errors import (
     ConflictError,
     DataFileCorrupt,
@@ -42,29 +52,17 @@ from jobcockpit.store.errors import (
     StoreError,
     describe,
 )
-from jobcockpit.store.files import FolderNotFlushed, parse_document, real_file, write_replace
+from jobcockpit.store.files import real_file
 from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, FolderNotWritable
 from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
 
-SCHEMA_VERSION = 1
-"""The data file's format; a file with a greater one opens read-only, one with
-a smaller one is upgraded (see `migrations`)."""
-
-APPLICATIONS = "applications"
-CONTACTS = "contacts"
-LOG = "log"
-META = "meta"
-META_ID = "1"
 NEWER_FILE = "made by a newer jobcockpit; opened read-only"
 
 _ATTEMPTS = 5
 """Saves tried in a row while another program keeps saving the same file."""
 
 Clock = Callable[[], dt.datetime]
-Document = dict[str, dict[str, Any]]
-Writes = dict[str, tuple[dict[str, dict[str, Any]], list[str]]]
-"""Per table: the documents to put (by key) and the keys to remove."""
 
 
 def _utc_now() -> dt.datetime:
@@ -103,223 +101,12 @@ class _Database(TinyDB):
     table_class = RecordTable
 
 
-# -- reading a data file -------------------------------------------------------
-
-
-class _InvalidError(Exception):
-    def __init__(self, detail: str, record: str | None = None, field: str | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.record = record
-        self.field = field
-        self.schema: int | None = None
-        """The file's format, when it could be read: a newer one is too new,
-        not damaged."""
-
-
-@dataclass(slots=True)
-class _Contents:
-    board: Board
-    settings: Settings
-    schema: int
-    meta_key: str | None
-    meta_extra: dict[str, Any] = field(default_factory=dict)
-    """Keys of the meta document this version does not know; kept on save."""
-    settings_extra: dict[str, Any] = field(default_factory=dict)
-    """Settings this version does not know; kept on save."""
-
-
-def _read_schema(data: Mapping[str, Mapping[str, Any]]) -> tuple[int, str | None, dict[str, Any]]:
-    meta = data.get(META, {})
-    if len(meta) > 1:
-        raise _InvalidError(f"the meta table holds {len(meta)} documents instead of one", META)
-    if not meta:
-        return SCHEMA_VERSION, None, {}
-    key, document = next(iter(meta.items()))
-    schema = document.get("schema")
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 0:
-        raise _InvalidError(f"meta: schema: {schema!r} is not a format number", META, "schema")
-    return schema, key, document
-
-
-def _read_contents(data: Mapping[str, Mapping[str, Any]] | None) -> _Contents:
-    """Every record of the file through the domain's own checks; raises
-    `_InvalidError` naming the first bad record and field."""
-    data = data or {}
-    schema, meta_key, meta = _read_schema(data)
-    return _read_records(data, schema, meta_key, meta)
-
-
-@dataclass(slots=True)
-class _Loaded:
-    contents: _Contents
-    disk_schema: int
-    """The format of the file itself, older than the contents' when upgraded."""
-    upgraded: Document | None
-    """The file brought up to this version's format, still to be saved."""
-
-
-def _load_document(data: Mapping[str, Mapping[str, Any]] | None) -> _Loaded:
-    """The file's contents, upgraded in memory when its format is older;
-    raises `_InvalidError` (carrying the format when it is known)."""
-    data = data or {}
-    schema, _, _ = _read_schema(data)
-    upgraded = None
-    try:
-        if schema < SCHEMA_VERSION:
-            upgraded = migrations.upgrade(data, schema, SCHEMA_VERSION)
-        contents = _read_contents(upgraded if upgraded is not None else data)
-    except migrations.MigrationError as error:
-        raise _InvalidError(str(error), META, "schema") from None
-    except _InvalidError as invalid:
-        invalid.schema = schema
-        raise
-    return _Loaded(contents, schema, upgraded)
-
-
-def _readable(data: Mapping[str, Mapping[str, Any]]) -> bool:
-    try:
-        _load_document(data)
-    except _InvalidError:
-        return False
-    return True
-
-
-def _read_records(
-    data: Mapping[str, Mapping[str, Any]], schema: int, meta_key: str | None, meta: dict[str, Any]
-) -> _Contents:
-    raw_settings = meta.get("settings", {})
-    if not isinstance(raw_settings, dict):
-        raise _InvalidError("meta: settings is not an object", "settings")
-    try:
-        settings = Settings.from_dict(raw_settings)
-        applications: dict[str, Application] = {}
-        for key, raw in data.get(APPLICATIONS, {}).items():
-            application = Application.from_dict(raw)
-            if application.id != key:
-                raise RecordError(application.label, "id", f"is filed under the key {key!r}")
-            applications[key] = application
-        contacts: dict[str, Contact] = {}
-        for key, raw in data.get(CONTACTS, {}).items():
-            contact = Contact.from_dict(raw)
-            if contact.id != key:
-                raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
-            contacts[key] = contact
-        log: list[LogEntry] = []
-        for position, (key, raw) in enumerate(data.get(LOG, {}).items()):
-            entry = LogEntry.from_dict(raw, position)
-            if entry.key != key:
-                raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
-            log.append(entry)
-        check_links(
-            applications.values(), log, known_applications=applications, known_contacts=contacts
-        )
-    except RecordError as error:
-        raise _InvalidError(str(error), error.record, error.field) from None
-    return _Contents(
-        board=Board(applications, contacts, log),
-        settings=settings,
-        schema=schema,
-        meta_key=meta_key,
-        meta_extra={k: v for k, v in meta.items() if k not in ("schema", "settings")},
-        settings_extra={k: v for k, v in raw_settings.items() if k not in SETTINGS},
-    )
-
-
-def _loaded_or_error(
-    path: Path, data: Mapping[str, Mapping[str, Any]] | None, *, offer_backup: bool = True
-) -> _Loaded:
-    """The file's contents, or the error a person should see: damaged, or too
-    new to read at all (a newer format whose records this version refuses)."""
-    try:
-        return _load_document(data)
-    except _InvalidError as invalid:
-        if invalid.schema is not None and invalid.schema > SCHEMA_VERSION:
-            raise DataFileTooNew(path, invalid.schema, invalid.detail) from None
-        raise DataFileCorrupt(
-            path,
-            newest_good_backup(path) if offer_backup else None,
-            invalid.detail,
-            record=invalid.record,
-            field=invalid.field,
-        ) from None
-
-
 def _read_raw(storage: AtomicJSONStorage, path: Path) -> Document | None:
     """The file's tables as the storage reads them."""
     try:
         return storage.read()
     except OSError as error:
         raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
-
-
-def read_board(path: Path) -> Board:
-    """The job hunt in a data file that is not the one being worked on (a
-    sync tool's conflict copy, a backup), read without locking or changing
-    it. Raises `DataFileCorrupt` or `DataFileTooNew` naming it, or
-    `StoreError` when it cannot be read at all."""
-    path = Path(path)
-    try:
-        blob = path.read_bytes()
-    except OSError as error:
-        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
-    try:
-        data = parse_document(blob)
-    except ValueError as error:
-        raise DataFileCorrupt(path, None, str(error)) from None
-    with heap.paused():
-        return _loaded_or_error(path, data, offer_backup=False).contents.board
-
-
-# -- writing -------------------------------------------------------------------
-
-
-def _document(board: Board, meta: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {
-        APPLICATIONS: {a.id: a.to_dict() for a in board.applications.values()},
-        CONTACTS: {c.id: c.to_dict() for c in board.contacts.values()},
-        LOG: {key: e.to_dict() for key, e in board.log.items()},
-        META: {META_ID: meta},
-    }
-
-
-def _writes(before: Board, after: Board, change: Changeset) -> Writes:
-    """What the file must change so that it holds `after`: only the records
-    the change touched, each taken from the board as applied."""
-    writes: Writes = {}
-
-    def diff(
-        table: str, keys: Iterable[str], old: Mapping[str, Any], new: Mapping[str, Any]
-    ) -> None:
-        put: dict[str, dict[str, Any]] = {}
-        remove: list[str] = []
-        for key in keys:
-            record = new.get(key)
-            if record is None:
-                if key in old:
-                    remove.append(key)
-            elif record is not old.get(key):
-                put[key] = record.to_dict()
-        if put or remove:
-            writes[table] = (put, remove)
-
-    diff(
-        APPLICATIONS,
-        dict.fromkeys([a.id for a in change.put_applications] + list(change.delete_applications)),
-        before.applications,
-        after.applications,
-    )
-    diff(
-        CONTACTS,
-        dict.fromkeys([c.id for c in change.put_contacts] + list(change.delete_contacts)),
-        before.contacts,
-        after.contacts,
-    )
-    log_keys = [e.key for e in change.add_log] + list(change.delete_log)
-    for app_id in change.delete_applications:
-        log_keys.extend(e.key for e in before.log_of(app_id))
-    diff(LOG, dict.fromkeys(log_keys), before.log, after.log)
-    return writes
 
 
 # -- the store -----------------------------------------------------------------
@@ -339,7 +126,7 @@ class Store:
         db: TinyDB,
         storage: Storage,
         path: Path | None,
-        contents: _Contents,
+        contents: Contents,
         *,
         clock: Clock = _utc_now,
         backed_up_at: dt.datetime | None = None,
@@ -430,16 +217,16 @@ class Store:
             raise SaveError(
                 path, StoreError(reason), "could not create it: its folder cannot be written"
             )
-        storage = AtomicJSONStorage(path, expect_file=exists, readable=_readable)
+        storage = AtomicJSONStorage(path, expect_file=exists, readable=readable)
         backed_up_at = None
         if not exists:
             try:
-                storage.write(_document(Board(), _meta(Settings(), {}, {})))
+                storage.write(tables_of(Board(), meta_document(Settings(), {}, {})))
             except OSError as error:
                 raise SaveError(path, error, f"could not create it: {describe(error)}") from error
             backed_up_at = clock()
         with heap.paused():
-            loaded = _loaded_or_error(path, _read_raw(storage, path))
+            loaded = loaded_or_error(path, _read_raw(storage, path))
         db = _Database(storage=lambda: storage)
         store = cls(
             db,
@@ -469,14 +256,12 @@ class Store:
         board = board if board is not None else Board()
         settings = settings if settings is not None else Settings()
         storage = MemoryStorage()  # type: ignore[no-untyped-call]
-        storage.write(_document(board, _meta(settings, {}, {})))
+        storage.write(tables_of(board, meta_document(settings, {}, {})))
         db = _Database(storage=lambda: storage)
-        contents = _Contents(
-            board=board, settings=settings, schema=SCHEMA_VERSION, meta_key=META_ID
-        )
+        contents = Contents(board=board, settings=settings, schema=SCHEMA_VERSION, meta_key=META_ID)
         return cls(db, storage, None, contents)
 
-    def _take(self, contents: _Contents) -> None:
+    def _take(self, contents: Contents) -> None:
         self.board = contents.board
         self.reads += 1
         self.settings = contents.settings
@@ -529,7 +314,7 @@ class Store:
                     self.path, error.record, f"{error.field}: {error.problem}"
                 ) from None
             try:
-                self._save(_writes(self.board, after, fitted))
+                self._save(writes_for(self.board, after, fitted))
             except FileChangedMeanwhile:
                 continue
             self.board = after
@@ -541,7 +326,7 @@ class Store:
         self._check_writable()
         for _ in range(_ATTEMPTS):
             self._catch_up()
-            meta = _meta(settings, self._meta_extra, self._settings_extra)
+            meta = meta_document(settings, self._meta_extra, self._settings_extra)
             stale = (
                 [self._meta_key] if self._meta_key is not None and self._meta_key != META_ID else []
             )
@@ -559,7 +344,7 @@ class Store:
         if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
         with heap.paused():
-            loaded = _loaded_or_error(self.path, _read_raw(storage, self.path))
+            loaded = loaded_or_error(self.path, _read_raw(storage, self.path))
         self._disk_schema = loaded.disk_schema
         self._upgraded = loaded.upgraded
         self._take(loaded.contents)
@@ -711,7 +496,7 @@ class Store:
     def _write(self, writes: Writes) -> None:
         if self._meta_key != META_ID and META not in writes:
             stale = [self._meta_key] if self._meta_key is not None else []
-            meta = _meta(self.settings, self._meta_extra, self._settings_extra)
+            meta = meta_document(self.settings, self._meta_extra, self._settings_extra)
             writes = {**writes, META: ({META_ID: meta}, stale)}
         for table, (put, remove) in writes.items():
             records = self._db.table(table)
@@ -734,16 +519,6 @@ class Store:
         self._backed_up_at = now
 
 
-def _meta(
-    settings: Settings, meta_extra: Mapping[str, Any], settings_extra: Mapping[str, Any]
-) -> dict[str, Any]:
-    return {
-        **meta_extra,
-        "schema": SCHEMA_VERSION,
-        "settings": {**settings_extra, **settings.to_dict()},
-    }
-
-
 def _take_lock(target: Path) -> tuple[DataFileLock | None, str | None]:
     """The lock, or why the store must be read-only without it. A lock that
     fails for another reason (a full disk, say) is done without: the saves
@@ -758,51 +533,3 @@ def _take_lock(target: Path) -> tuple[DataFileLock | None, str | None]:
     if held is None:
         return None, LOCKED_ELSEWHERE
     return held, None
-
-
-# -- backups a person asks for -------------------------------------------------
-
-
-def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup of the data file at `path` that a restore would take:
-    it parses, and every record in it reads."""
-    return backups.newest_good_backup(path, _readable)
-
-
-def list_backups(path: Path) -> list[Path]:
-    """The rotating backups of the data file at `path`, newest first."""
-    return backups.list_backups(path)
-
-
-def restore_backup(path: Path, backup: Path, *, clock: Clock | None = None) -> Path | None:
-    """Put `backup` in place of the data file at `path`, atomically.
-
-    The backup must be a data file this version can read (else
-    `DataFileCorrupt` or `DataFileTooNew` naming it, and nothing changes). The
-    file it replaces is kept in the backups folder, outside the rotation, and
-    that copy's path is returned (None when there was no file).
-    """
-    path = Path(path)
-    backup = Path(backup)
-    moment = (clock or _utc_now)()
-    try:
-        blob = backup.read_bytes()
-    except OSError as error:
-        raise StoreError(f"cannot read backup {backup}: {describe(error)}") from error
-    try:
-        data = parse_document(blob)
-    except ValueError as error:
-        raise DataFileCorrupt(backup, None, str(error)) from None
-    _loaded_or_error(backup, data, offer_backup=False)
-    target = real_file(path)
-    try:
-        aside = backups.set_aside(path, moment) if target.exists() else None
-        mode = target.stat().st_mode & 0o7777 if aside is not None else 0o600
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Restored once renamed; a folder that refuses the flush only risks
-        # the rename on a power cut (see `AtomicJSONStorage._save`).
-        with contextlib.suppress(FolderNotFlushed):
-            write_replace(target, blob, mode=mode)
-    except OSError as error:
-        raise SaveError(path, error, f"could not restore {backup}: {describe(error)}") from error
-    return aside

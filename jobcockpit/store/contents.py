@@ -1,0 +1,266 @@
+"""What a data file holds: its tables read into records, and a board written
+back as tables.
+
+A file is read through the domain's own checks (each record's `from_dict`,
+the one link check of `core.links`), so a bad record is named with its field
+when the file is opened, not met later as a wrong screen. A file in an older
+format is brought up to this version's in memory (see `migrations`); one this
+version cannot read says whether it is damaged or only too new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jobcockpit.core import heap
+from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.links import check_links
+from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
+from jobcockpit.core.settings import SETTINGS, Settings
+from jobcockpit.store import backups, migrations
+from jobcockpit.store.errors import DataFileCorrupt, DataFileTooNew, StoreError, describe
+from jobcockpit.store.files import parse_document
+
+SCHEMA_VERSION = 1
+"""The data file's format; a file with a greater one opens read-only, one with
+a smaller one is upgraded (see `migrations`)."""
+
+APPLICATIONS = "applications"
+CONTACTS = "contacts"
+LOG = "log"
+META = "meta"
+META_ID = "1"
+
+Document = dict[str, dict[str, Any]]
+Writes = dict[str, tuple[dict[str, dict[str, Any]], list[str]]]
+"""Per table: the documents to put (by key) and the keys to remove."""
+
+
+# -- reading -------------------------------------------------------------------
+
+
+class _InvalidError(Exception):
+    def __init__(self, detail: str, record: str | None = None, field: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.record = record
+        self.field = field
+        self.schema: int | None = None
+        """The file's format, when it could be read: a newer one is too new,
+        not damaged."""
+
+
+@dataclass(slots=True)
+class Contents:
+    board: Board
+    settings: Settings
+    schema: int
+    meta_key: str | None
+    meta_extra: dict[str, Any] = field(default_factory=dict)
+    """Keys of the meta document this version does not know; kept on save."""
+    settings_extra: dict[str, Any] = field(default_factory=dict)
+    """Settings this version does not know; kept on save."""
+
+
+def _read_schema(data: Mapping[str, Mapping[str, Any]]) -> tuple[int, str | None, dict[str, Any]]:
+    meta = data.get(META, {})
+    if len(meta) > 1:
+        raise _InvalidError(f"the meta table holds {len(meta)} documents instead of one", META)
+    if not meta:
+        return SCHEMA_VERSION, None, {}
+    key, document = next(iter(meta.items()))
+    schema = document.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 0:
+        raise _InvalidError(f"meta: schema: {schema!r} is not a format number", META, "schema")
+    return schema, key, document
+
+
+def _read_contents(data: Mapping[str, Mapping[str, Any]] | None) -> Contents:
+    """Every record of the file through the domain's own checks; raises
+    `_InvalidError` naming the first bad record and field."""
+    data = data or {}
+    schema, meta_key, meta = _read_schema(data)
+    return _read_records(data, schema, meta_key, meta)
+
+
+@dataclass(slots=True)
+class Loaded:
+    contents: Contents
+    disk_schema: int
+    """The format of the file itself, older than the contents' when upgraded."""
+    upgraded: Document | None
+    """The file brought up to this version's format, still to be saved."""
+
+
+def _load_document(data: Mapping[str, Mapping[str, Any]] | None) -> Loaded:
+    """The file's contents, upgraded in memory when its format is older;
+    raises `_InvalidError` (carrying the format when it is known)."""
+    data = data or {}
+    schema, _, _ = _read_schema(data)
+    upgraded = None
+    try:
+        if schema < SCHEMA_VERSION:
+            upgraded = migrations.upgrade(data, schema, SCHEMA_VERSION)
+        contents = _read_contents(upgraded if upgraded is not None else data)
+    except migrations.MigrationError as error:
+        raise _InvalidError(str(error), META, "schema") from None
+    except _InvalidError as invalid:
+        invalid.schema = schema
+        raise
+    return Loaded(contents, schema, upgraded)
+
+
+def readable(data: Mapping[str, Mapping[str, Any]]) -> bool:
+    try:
+        _load_document(data)
+    except _InvalidError:
+        return False
+    return True
+
+
+def _read_records(
+    data: Mapping[str, Mapping[str, Any]], schema: int, meta_key: str | None, meta: dict[str, Any]
+) -> Contents:
+    raw_settings = meta.get("settings", {})
+    if not isinstance(raw_settings, dict):
+        raise _InvalidError("meta: settings is not an object", "settings")
+    try:
+        settings = Settings.from_dict(raw_settings)
+        applications: dict[str, Application] = {}
+        for key, raw in data.get(APPLICATIONS, {}).items():
+            application = Application.from_dict(raw)
+            if application.id != key:
+                raise RecordError(application.label, "id", f"is filed under the key {key!r}")
+            applications[key] = application
+        contacts: dict[str, Contact] = {}
+        for key, raw in data.get(CONTACTS, {}).items():
+            contact = Contact.from_dict(raw)
+            if contact.id != key:
+                raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
+            contacts[key] = contact
+        log: list[LogEntry] = []
+        for position, (key, raw) in enumerate(data.get(LOG, {}).items()):
+            entry = LogEntry.from_dict(raw, position)
+            if entry.key != key:
+                raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
+            log.append(entry)
+        check_links(
+            applications.values(), log, known_applications=applications, known_contacts=contacts
+        )
+    except RecordError as error:
+        raise _InvalidError(str(error), error.record, error.field) from None
+    return Contents(
+        board=Board(applications, contacts, log),
+        settings=settings,
+        schema=schema,
+        meta_key=meta_key,
+        meta_extra={k: v for k, v in meta.items() if k not in ("schema", "settings")},
+        settings_extra={k: v for k, v in raw_settings.items() if k not in SETTINGS},
+    )
+
+
+def loaded_or_error(
+    path: Path, data: Mapping[str, Mapping[str, Any]] | None, *, offer_backup: bool = True
+) -> Loaded:
+    """The file's contents, or the error a person should see: damaged, or too
+    new to read at all (a newer format whose records this version refuses)."""
+    try:
+        return _load_document(data)
+    except _InvalidError as invalid:
+        if invalid.schema is not None and invalid.schema > SCHEMA_VERSION:
+            raise DataFileTooNew(path, invalid.schema, invalid.detail) from None
+        raise DataFileCorrupt(
+            path,
+            newest_good_backup(path) if offer_backup else None,
+            invalid.detail,
+            record=invalid.record,
+            field=invalid.field,
+        ) from None
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    """The newest backup of the data file at `path` that a restore would take:
+    it parses, and every record in it reads."""
+    return backups.newest_good_backup(path, readable)
+
+
+def read_board(path: Path) -> Board:
+    """The job hunt in a data file that is not the one being worked on (a
+    sync tool's conflict copy, a backup), read without locking or changing
+    it. Raises `DataFileCorrupt` or `DataFileTooNew` naming it, or
+    `StoreError` when it cannot be read at all."""
+    path = Path(path)
+    try:
+        blob = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+    try:
+        data = parse_document(blob)
+    except ValueError as error:
+        raise DataFileCorrupt(path, None, str(error)) from None
+    with heap.paused():
+        return loaded_or_error(path, data, offer_backup=False).contents.board
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def tables_of(board: Board, meta: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        APPLICATIONS: {a.id: a.to_dict() for a in board.applications.values()},
+        CONTACTS: {c.id: c.to_dict() for c in board.contacts.values()},
+        LOG: {key: e.to_dict() for key, e in board.log.items()},
+        META: {META_ID: meta},
+    }
+
+
+def writes_for(before: Board, after: Board, change: Changeset) -> Writes:
+    """What the file must change so that it holds `after`: only the records
+    the change touched, each taken from the board as applied."""
+    writes: Writes = {}
+
+    def diff(
+        table: str, keys: Iterable[str], old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        put: dict[str, dict[str, Any]] = {}
+        remove: list[str] = []
+        for key in keys:
+            record = new.get(key)
+            if record is None:
+                if key in old:
+                    remove.append(key)
+            elif record is not old.get(key):
+                put[key] = record.to_dict()
+        if put or remove:
+            writes[table] = (put, remove)
+
+    diff(
+        APPLICATIONS,
+        dict.fromkeys([a.id for a in change.put_applications] + list(change.delete_applications)),
+        before.applications,
+        after.applications,
+    )
+    diff(
+        CONTACTS,
+        dict.fromkeys([c.id for c in change.put_contacts] + list(change.delete_contacts)),
+        before.contacts,
+        after.contacts,
+    )
+    log_keys = [e.key for e in change.add_log] + list(change.delete_log)
+    for app_id in change.delete_applications:
+        log_keys.extend(e.key for e in before.log_of(app_id))
+    diff(LOG, dict.fromkeys(log_keys), before.log, after.log)
+    return writes
+
+
+def meta_document(
+    settings: Settings, meta_extra: Mapping[str, Any], settings_extra: Mapping[str, Any]
+) -> dict[str, Any]:
+    return {
+        **meta_extra,
+        "schema": SCHEMA_VERSION,
+        "settings": {**settings_extra, **settings.to_dict()},
+    }
