@@ -15,7 +15,6 @@ import pendulum
 import pytest
 from conftest import NOW, Run
 
-from jobcockpit import cli as cli_module
 from jobcockpit.core.rules import AgendaMemo, agenda
 from jobcockpit.store import Store
 
@@ -45,7 +44,7 @@ def without_reading(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         opened.append(path)
         raise AssertionError(f"{path} was read")
 
-    monkeypatch.setattr(cli_module.Store, "open", refuse)
+    monkeypatch.setattr(Store, "open", refuse)
     return opened
 
 

@@ -1,0 +1,52 @@
+"""`jobcockpit settings`: list, show or change a setting. A setting saved to
+the default data file creates it; a named file that is missing is reported."""
+
+from __future__ import annotations
+
+import argparse
+
+from jobcockpit.cli.errors import OK
+from jobcockpit.cli.output import write
+from jobcockpit.cli.stores import data_file, demo_store, refuse_demo, store_to_read
+from jobcockpit.core.settings import SETTINGS, Settings
+from jobcockpit.store import Store
+
+DESCRIPTION = (
+    "No KEY: list every setting with its value and what it does. KEY: "
+    "print its value. KEY VALUE: check the value and save it."
+)
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key", metavar="KEY", nargs="?", help="a setting's name")
+    parser.add_argument("value", metavar="VALUE", nargs="?", help="its new value")
+
+
+def run(args: argparse.Namespace) -> int:
+    key: str | None = args.key
+    value: str | None = args.value
+    if value is None:
+        store = demo_store(args.global_now)[0] if args.demo else store_to_read(args)
+        with store:
+            settings = store.settings
+        if key is None:
+            write(_list_settings(settings))
+        else:
+            write(settings.show(key) + "\n")
+        return OK
+    assert key is not None
+    refuse_demo(args, "change a setting in")
+    path, named = data_file(args)
+    with Store.open(path, create=not named) as store:
+        changed = store.settings.with_value(key, value)
+        store.save_settings(changed)
+    write(f"{key} = {changed.show(key)}\n")
+    return OK
+
+
+def _list_settings(settings: Settings) -> str:
+    lines: list[str] = []
+    for key, spec in SETTINGS.items():
+        lines.append(f"{key} = {settings.show(key)}")
+        lines.append(f"    {spec.help}")
+    return "\n".join(lines) + "\n"
