@@ -34,9 +34,9 @@ from jobcockpit.core.records import (
     Outcome,
     Stage,
     Weekday,
-    is_zone_name,
     new_id,
 )
+from jobcockpit.core.zones import all_zone_names, is_zone_name
 
 Direction = Literal["past", "future"]
 """Which way a day without a date leans: "past" for when something happened,
@@ -325,7 +325,7 @@ def parse_moment(
 
 @lru_cache(maxsize=1)
 def _zones() -> tuple[str, ...]:
-    return tuple(sorted(set(pendulum.timezones()) | {"UTC"}))
+    return tuple(sorted(all_zone_names()))
 
 
 def zone_names() -> tuple[str, ...]:

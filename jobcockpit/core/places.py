@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from jobcockpit.core.records import Contact, Weekday, is_zone_name
+from jobcockpit.core.records import Contact, Weekday
+from jobcockpit.core.zones import is_zone_name
 
 ONE_DAY = dt.timedelta(days=1)
 
