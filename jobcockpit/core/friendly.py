@@ -282,7 +282,7 @@ def _iso_moment(text: str, zone: str) -> pendulum.DateTime | None:
     return pendulum.instance(parsed)
 
 
-def parse_moment(
+def parse_typed_moment(
     text: str, now: pendulum.DateTime, zone: str, direction: Direction = "past"
 ) -> pendulum.DateTime:
     """A moment as typed: "now", a time alone (today), a day and a time

@@ -17,10 +17,10 @@ from jobcockpit.core.friendly import (
     parse_day,
     parse_days,
     parse_email,
-    parse_moment,
     parse_phone,
     parse_subdivision,
     parse_time,
+    parse_typed_moment,
     parse_url,
     parse_zone,
     zone_matches,
@@ -169,7 +169,7 @@ def test_times_that_are_refused_say_why(text: str, message: str) -> None:
     assert message in str(caught.value)
 
 
-# -- parse_moment --------------------------------------------------------------
+# -- parse_typed_moment --------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -193,32 +193,34 @@ def test_times_that_are_refused_say_why(text: str, message: str) -> None:
     ],
 )
 def test_moments_are_wall_clock_times_in_the_zone(text: str, expected: str) -> None:
-    moment = parse_moment(text, NOW, BERLIN)
+    moment = parse_typed_moment(text, NOW, BERLIN)
     assert isinstance(moment, pendulum.DateTime)
     assert moment.isoformat() == expected
 
 
 def test_an_iso_timestamp_keeps_its_own_offset() -> None:
-    moment = parse_moment("2026-11-10T14:00-05:00", NOW, BERLIN)
+    moment = parse_typed_moment("2026-11-10T14:00-05:00", NOW, BERLIN)
     assert moment.isoformat() == "2026-11-10T14:00:00-05:00"
-    assert parse_moment("2026-11-10T13:00Z", NOW, BERLIN) == pendulum.datetime(
+    assert parse_typed_moment("2026-11-10T13:00Z", NOW, BERLIN) == pendulum.datetime(
         2026, 11, 10, 14, 0, tz=BERLIN
     )
 
 
 def test_now_given_in_another_zone_is_read_in_the_users_zone() -> None:
     now_utc = pendulum.datetime(2026, 11, 11, 23, 30, tz="UTC")
-    assert parse_moment("9:00", now_utc, BERLIN) == pendulum.datetime(2026, 11, 12, 9, 0, tz=BERLIN)
-    assert parse_moment("9:00", now_utc, "America/Denver") == pendulum.datetime(
+    assert parse_typed_moment("9:00", now_utc, BERLIN) == pendulum.datetime(
+        2026, 11, 12, 9, 0, tz=BERLIN
+    )
+    assert parse_typed_moment("9:00", now_utc, "America/Denver") == pendulum.datetime(
         2026, 11, 11, 9, 0, tz="America/Denver"
     )
 
 
 def test_a_weekday_moment_leans_the_given_way() -> None:
-    assert parse_moment("fri 10:00", NOW, BERLIN, "future") == pendulum.datetime(
+    assert parse_typed_moment("fri 10:00", NOW, BERLIN, "future") == pendulum.datetime(
         2026, 11, 13, 10, 0, tz=BERLIN
     )
-    assert parse_moment("fri 10:00", NOW, BERLIN, "past") == pendulum.datetime(
+    assert parse_typed_moment("fri 10:00", NOW, BERLIN, "past") == pendulum.datetime(
         2026, 11, 6, 10, 0, tz=BERLIN
     )
 
@@ -237,13 +239,13 @@ def test_a_weekday_moment_leans_the_given_way() -> None:
 )
 def test_moments_that_are_refused_say_why(text: str, message: str) -> None:
     with pytest.raises(ValueError) as caught:
-        parse_moment(text, NOW, BERLIN)
+        parse_typed_moment(text, NOW, BERLIN)
     assert message in str(caught.value)
 
 
 def test_a_time_skipped_by_daylight_saving_is_refused_not_shifted() -> None:
     with pytest.raises(ValueError) as caught:
-        parse_moment("2026-03-29 02:30", NOW, BERLIN)
+        parse_typed_moment("2026-03-29 02:30", NOW, BERLIN)
     message = str(caught.value)
     assert "02:30 on Sun 29 Mar 2026 does not exist in Europe/Berlin" in message
     assert "daylight saving time starts" in message
@@ -252,12 +254,12 @@ def test_a_time_skipped_by_daylight_saving_is_refused_not_shifted() -> None:
 def test_a_time_repeated_by_daylight_saving_is_refused_naming_both_offsets() -> None:
     now = pendulum.datetime(2026, 11, 2, 12, 0, tz="America/New_York")
     with pytest.raises(ValueError) as caught:
-        parse_moment("yesterday 1:30", now, "America/New_York")
+        parse_typed_moment("yesterday 1:30", now, "America/New_York")
     message = str(caught.value)
     assert "01:30 on Sun 1 Nov 2026 happens twice in America/New_York" in message
     assert "2026-11-01T01:30-04:00" in message
     assert "2026-11-01T01:30-05:00" in message
-    chosen = parse_moment("2026-11-01T01:30-05:00", now, "America/New_York")
+    chosen = parse_typed_moment("2026-11-01T01:30-05:00", now, "America/New_York")
     assert chosen.isoformat() == "2026-11-01T01:30:00-05:00"
 
 
