@@ -13,11 +13,9 @@ windows without anyone noticing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
@@ -26,16 +24,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 from jobcockpit.core.calendar_words import month_number, weekday_index
-from jobcockpit.core.records import (
-    WEEKDAYS,
-    Application,
-    LogEntry,
-    LogKind,
-    Outcome,
-    Stage,
-    Weekday,
-    new_id,
-)
+from jobcockpit.core.records import WEEKDAYS, Weekday
 from jobcockpit.core.zones import all_zone_names, is_zone_name
 
 Direction = Literal["past", "future"]
@@ -489,73 +478,6 @@ def parse_url(text: str) -> str | None:
     if parts.scheme not in ("http", "https") or "." not in parts.netloc:
         raise ValueError(f"“{stripped}” is not a web address such as https://acme.example/jobs/1")
     return candidate
-
-
-# -- moving an application between stages ---------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StageChange:
-    """An application moved to another stage, and what the move logs (the
-    interview that took place), ready to go into one changeset."""
-
-    application: Application
-    entry: LogEntry | None = None
-
-
-_STAGE_ORDER = list(Stage)
-
-
-def is_backwards(application: Application, target: Stage) -> bool:
-    """A move back is a correction: it asks nothing and logs nothing."""
-    return _STAGE_ORDER.index(target) < _STAGE_ORDER.index(application.stage)
-
-
-def change_stage(
-    application: Application,
-    target: Stage,
-    *,
-    at: dt.datetime | None = None,
-    outcome: Outcome | None = None,
-    keep_in_touch: bool = False,
-) -> StageChange:
-    """`application` in stage `target`.
-
-    Entering *interviewed* logs the interview, which ended `at`; entering
-    *decided* records `outcome` as of `at` (`keep_in_touch` only counts for a
-    rejection, R16). Both start the stage's clock at `at`. A move back clears
-    the decision and leaves `stage_since` empty, so the rules take the stage's
-    start from the log as the interchange format says.
-    """
-    if is_backwards(application, target):
-        return StageChange(
-            dataclasses.replace(
-                application, stage=target, stage_since=None, outcome=None, keep_in_touch=False
-            )
-        )
-    if target is Stage.APPLIED:
-        return StageChange(application)
-    if at is None or at.tzinfo is None:
-        raise ValueError("a stage change needs the moment it happened, with its offset")
-    if target is Stage.INTERVIEWED:
-        moved = dataclasses.replace(
-            application, stage=target, stage_since=at, outcome=None, keep_in_touch=False
-        )
-        interview = LogEntry(
-            application=application.id, kind=LogKind.INTERVIEW, at=at, id=new_id("l")
-        )
-        return StageChange(moved, interview)
-    if outcome is None:
-        raise ValueError("a decision needs its outcome")
-    return StageChange(
-        dataclasses.replace(
-            application,
-            stage=target,
-            stage_since=at,
-            outcome=outcome,
-            keep_in_touch=keep_in_touch and outcome is Outcome.REJECTED,
-        )
-    )
 
 
 def describe_day(day: dt.date, today: dt.date) -> str:
