@@ -19,10 +19,10 @@ import re
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pendulum
 
+from jobcockpit.core import places
 from jobcockpit.core.calendar_words import month_number, weekday_index
 from jobcockpit.core.records import WEEKDAYS, Weekday
 from jobcockpit.core.zones import all_zone_names, is_zone_name
@@ -222,11 +222,6 @@ def parse_time(text: str) -> pendulum.Time:
     return pendulum.time(hour, minute, second)
 
 
-@lru_cache(maxsize=64)
-def _zone_info(zone: str) -> ZoneInfo:
-    return ZoneInfo(zone)
-
-
 def _day_label(day: dt.date) -> str:
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}"
 
@@ -237,11 +232,11 @@ def local_moment(day: dt.date, clock: dt.time, zone: str) -> pendulum.DateTime:
     if not is_zone_name(zone):
         raise ValueError(f"“{zone}” is not an IANA time zone")
     wall = dt.datetime.combine(dt.date(day.year, day.month, day.day), clock)
-    first = wall.replace(tzinfo=_zone_info(zone), fold=0)
-    second = wall.replace(tzinfo=_zone_info(zone), fold=1)
+    first = wall.replace(tzinfo=places.zone(zone), fold=0)
+    second = wall.replace(tzinfo=places.zone(zone), fold=1)
     if first.utcoffset() != second.utcoffset():
         when = f"{clock.strftime('%H:%M')} on {_day_label(day)}"
-        back = first.astimezone(dt.UTC).astimezone(_zone_info(zone)).replace(tzinfo=None)
+        back = first.astimezone(dt.UTC).astimezone(places.zone(zone)).replace(tzinfo=None)
         if back != wall:
             raise ValueError(
                 f"{when} does not exist in {zone}: the clocks skip that hour when "
@@ -495,6 +490,6 @@ def describe_day(day: dt.date, today: dt.date) -> str:
 
 def describe_moment(moment: dt.datetime, now: dt.datetime, zone: str) -> str:
     """How a parsed moment reads back: its day and time in `zone`."""
-    local = moment.astimezone(_zone_info(zone))
-    today = now.astimezone(_zone_info(zone)).date()
+    local = moment.astimezone(places.zone(zone))
+    today = now.astimezone(places.zone(zone)).date()
     return f"{describe_day(local.date(), today)}, {local.strftime('%H:%M')} ({zone})"

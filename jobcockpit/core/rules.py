@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 
+from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.places import BusinessCalendar, Place, place_of, weekday_of
 from jobcockpit.core.records import (
@@ -45,16 +46,6 @@ ONE_DAY = dt.timedelta(days=1)
 SEARCH_DAYS = 400
 """How far ahead to look for a callable day before giving up (a best time
 naming only days that are all holidays, say)."""
-
-_ZONES: dict[str, ZoneInfo] = {}
-
-
-def _zone(name: str) -> ZoneInfo:
-    zone = _ZONES.get(name)
-    if zone is None:
-        zone = _ZONES[name] = ZoneInfo(name)
-    return zone
-
 
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
@@ -418,7 +409,7 @@ class Judge:
     def local_now(self, zone: str) -> dt.datetime:
         local = self._local_now.get(zone)
         if local is None:
-            local = self._local_now[zone] = _plain(self.now.astimezone(_zone(zone)))
+            local = self._local_now[zone] = _plain(self.now.astimezone(places.zone(zone)))
         return local
 
     def _instants(self, log: Sequence[LogEntry]) -> Sequence[dt.datetime]:
@@ -462,7 +453,7 @@ class Judge:
     ) -> tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]:
         """The zone, the time there now, its day, and that day's first and last
         midnight: what every pair judged in the zone shares."""
-        zone = _zone(name)
+        zone = places.zone(name)
         local_now = self.local_now(name)
         today = local_now.date()
         starts = _midnight(today, zone).astimezone(dt.UTC)
@@ -702,7 +693,7 @@ class Judge:
                     )
                 )
         first_contact = contacts[0] if contacts else None
-        user_zone = _zone(self.user_zone)
+        user_zone = places.zone(self.user_zone)
         if application.stage is not Stage.DECIDED:
             interview = _latest(past, LogKind.INTERVIEW)
             if interview is not None and not any(
@@ -727,7 +718,7 @@ class Judge:
         elif application.outcome in (Outcome.REJECTED, Outcome.FILLED, Outcome.WITHDRAWN):
             # R15, R17: one courtesy thank-you after the decision.
             place = self.place(first_contact) if first_contact else None
-            zone = _zone(place.zone) if place else user_zone
+            zone = places.zone(place.zone) if place else user_zone
             calendar = place.calendar if place else BusinessCalendar(None, None)
             decided_at = stage_start(application, past, zone)
             deadline = courtesy_due(calendar, decided_at.astimezone(zone).date(), settings)
