@@ -141,12 +141,12 @@ _CALLS = frozenset(kind for kind in LogKind if kind.is_call)
 
 
 def courtesy_due(calendar: BusinessCalendar, decided_on: dt.date, settings: Settings) -> dt.date:
-    """R15: the last day for the courtesy thank-you."""
+    """The last day for the courtesy thank-you after a decision."""
     return calendar.add_business_days(decided_on, settings.courtesy_business_days)
 
 
 def uses_courtesy(entry: LogEntry) -> bool:
-    """R15: any follow-up or voicemail after the decision uses the courtesy up; a
+    """Any follow-up or voicemail after the decision uses the courtesy up; a
     thank-you note logged then is the courtesy itself."""
     return entry.kind in _USES_COURTESY
 

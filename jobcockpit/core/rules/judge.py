@@ -132,14 +132,15 @@ class Judge:
         """Which rule wins: blocked, then done, then the waits, then the calendar."""
         application = base.application
         if application.follow_up is FollowUp.NONE:
-            # R2: the posting or employer asked for no contact at all.
+            # R2: the posting or employer asked for no contact at all (asking
+            # for e-mail only is the other half: `Pair.after_waits`).
             return base.verdict(VerdictKind.BLOCKED, ("R2",), "the posting asked for no contact")
         if application.stage is Stage.DECIDED:
             return self._decided(base)
         return self._open(base)
 
     def _open(self, base: Pair) -> Verdict:
-        """Stages applied and interviewed: R3 to R9, R14."""
+        """Stages applied and interviewed: the waits of an open stage."""
         settings = self.settings
         facts = base.facts
         today = base.today
@@ -148,7 +149,8 @@ class Judge:
         cycle_rules: tuple[str, ...] = ("R14",) if facts.cycle_from_reply else ()
         since = "they replied" if facts.cycle_from_reply else None
 
-        # R7: after enough follow-ups in a cycle the ball is in their court.
+        # R7: a week between follow-ups; after enough in a cycle the ball is in
+        # their court.
         if len(facts.follow_ups) >= settings.max_follow_ups:
             return base.verdict(
                 VerdictKind.DONE,
@@ -208,7 +210,7 @@ class Judge:
                     )
                 )
         if facts.follow_ups:
-            # R7: a week between follow-ups.
+            # A week between follow-ups.
             last = facts.follow_ups[-1]
             waits.append(
                 Wait(
@@ -260,7 +262,7 @@ class Judge:
         )
 
     def _decided(self, base: Pair) -> Verdict:
-        """Stage decided: R15 to R17."""
+        """Stage decided: the courtesy, the check-in, or nothing more."""
         settings = self.settings
         application = base.application
         outcome = application.outcome
@@ -270,7 +272,7 @@ class Judge:
                 VerdictKind.DONE, ("R17",), "decided; record the outcome for follow-up advice"
             )
         if outcome in (Outcome.OFFER, Outcome.ACCEPTED, Outcome.WITHDRAWN):
-            # R17: nothing more to chase.
+            # R17: nothing more to chase (a withdrawal still gets a courtesy task).
             return base.verdict(VerdictKind.DONE, ("R17",), f"{outcome.value}: no more follow-up")
         facts = base.facts
         decided_at = facts.stage_start
@@ -278,7 +280,8 @@ class Judge:
         used = [e for e in base.application_log_after(decided_at) if uses_courtesy(e)]
         today = base.today
         if not used and today <= deadline:
-            # R15: one courtesy thank-you, by the end of the 2nd business day.
+            # R15: one courtesy thank-you, by the end of the 2nd business day;
+            # any follow-up, voicemail or thank-you note after the decision uses it.
             reason = (
                 f"{outcome.value}: thank them and ask to hear of future openings, "
                 f"by {short_date(deadline)}"
@@ -316,7 +319,7 @@ class Judge:
                 notes=[],
                 talking=talking,
             )
-        # R15: the courtesy is used up or its time has passed.
+        # The courtesy is used up or its time has passed.
         why = "courtesy thank-you done" if used else "the time for a courtesy thank-you has passed"
         return base.verdict(VerdictKind.DONE, ("R15",), f"{outcome.value}: {why}")
 

@@ -137,7 +137,7 @@ class Pair:
             )
         text = "; ".join([f"overdue: {reason}" if overdue else reason, *notes])
         if email_only:
-            # R2: e-mail only: what would be a call is an e-mail; the calendar does not apply.
+            # E-mail only: what would be a call is an e-mail; the calendar does not apply.
             return self.verdict(
                 VerdictKind.EMAIL,
                 (*rules, "R2"),

@@ -99,7 +99,7 @@ def tasks_for(
                 )
             )
     elif application.outcome in (Outcome.REJECTED, Outcome.FILLED, Outcome.WITHDRAWN):
-        # R15, R17: one courtesy thank-you after the decision.
+        # One courtesy thank-you after a rejection, a filled position or a withdrawal.
         place = judge.place(first_contact) if first_contact else None
         zone = places.zone(place.zone) if place else user_zone
         calendar = place.calendar if place else BusinessCalendar(None, None)

@@ -81,9 +81,10 @@ class CallCalendar:
             return DayPlan(day, place.zone, [], ("R12",), f"public holiday there ({holiday})")
         best = contact.best_time
         local: list[tuple[dt.time, dt.time]]
+        # R10: call in the default windows, in the contact's time; a recorded
+        # best time replaces them, and then only its own days count (weekends
+        # included when it names them).
         if best is not None:
-            # R10 + R11: a recorded best time replaces the default windows, and
-            # only its own days (weekends included when it names them) count.
             if weekday_of(day) not in best.days:
                 return DayPlan(
                     day,
@@ -95,18 +96,16 @@ class CallCalendar:
             local = [(best.start, best.end)]
             rules: tuple[str, ...] = ("R10",)
         else:
+            # R11: no weekends, no Monday mornings, no Friday afternoons.
             if day.isoweekday() > 5:
-                # R11: no weekends.
                 return DayPlan(day, place.zone, [], ("R11",), "weekend")
             local = list(settings.call_windows)
             rules = ("R10",)
             if day.isoweekday() == 1:
-                # R11: no Monday mornings.
                 cut = settings.monday_starts_at
                 local = [(max(a, cut), b) for a, b in local if b > cut]
                 rules = ("R10", "R11")
             elif day.isoweekday() == 5:
-                # R11: no Friday afternoons.
                 cut = settings.friday_ends_at
                 local = [(a, min(b, cut)) for a, b in local if a < cut]
                 rules = ("R10", "R11")
@@ -115,8 +114,8 @@ class CallCalendar:
     def still_open(
         self, plan: DayPlan, now: dt.datetime
     ) -> tuple[tuple[CallWindow, ...], dt.datetime | None]:
-        """The plan's windows with enough time left at `now` to place a call
-        (R10), and the next moment that changes: a window opening, or one
+        """The plan's windows with enough time left at `now` to place a call,
+        and the next moment that changes: a window opening, or one
         stopping to count, just after `b - needed` (never before now, or it
         would not be left)."""
         if plan._open is not None and plan._open_at == now:
@@ -132,7 +131,7 @@ class CallCalendar:
         self, contact: Contact, place: Place, day: dt.date
     ) -> tuple[dt.date, tuple[str, ...]]:
         """The first day from `day` on that has a call window, and the rules of the
-        days skipped on the way (weekends R11, holidays R12)."""
+        days skipped on the way (weekends, holidays)."""
         key = (place.zone, place.country, place.subdivision, contact.best_time, day)
         known = self._callable.get(key)
         if known is None:
