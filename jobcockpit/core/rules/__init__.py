@@ -14,11 +14,12 @@ list) and `memo` (the whole board's agenda, remembered).
 
 from jobcockpit.core.rules.facts import courtesy_due, stage_start
 from jobcockpit.core.rules.judge import Judge, judge_pair, tasks_of
-from jobcockpit.core.rules.memo import AgendaMemo, agenda
+from jobcockpit.core.rules.memo import AgendaMemo, ApplicationAnswer, agenda
 from jobcockpit.core.rules.order import best_verdict, task_order, verdict_order
 
 __all__ = [
     "AgendaMemo",
+    "ApplicationAnswer",
     "Judge",
     "agenda",
     "best_verdict",
