@@ -14,13 +14,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from jobcockpit.core.places import BusinessCalendar
-from jobcockpit.core.records import (
-    Application,
-    Contact,
-    LogEntry,
-    LogKind,
-    Stage,
-)
+from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage
 from jobcockpit.core.rules.clock import midnight, plain, plain_date
 from jobcockpit.core.settings import Settings
 

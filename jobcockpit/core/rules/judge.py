@@ -31,12 +31,7 @@ from jobcockpit.core.rules.pair import Pair, Wait, short_date
 from jobcockpit.core.rules.tasks import tasks_for
 from jobcockpit.core.rules.windows import CallCalendar
 from jobcockpit.core.settings import Settings
-from jobcockpit.core.verdicts import (
-    TalkingPoints,
-    Task,
-    Verdict,
-    VerdictKind,
-)
+from jobcockpit.core.verdicts import TalkingPoints, Task, Verdict, VerdictKind
 
 
 def _days(count: int) -> str:

@@ -10,11 +10,7 @@ from typing import TypeVar
 
 import pendulum
 
-from jobcockpit.core.verdicts import (
-    Task,
-    Verdict,
-    VerdictKind,
-)
+from jobcockpit.core.verdicts import Task, Verdict, VerdictKind
 
 _KIND_RANK = {
     VerdictKind.CALL: 0,

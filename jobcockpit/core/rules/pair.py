@@ -9,21 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jobcockpit.core.places import Place
-from jobcockpit.core.records import (
-    Application,
-    Contact,
-    FollowUp,
-    LogEntry,
-)
+from jobcockpit.core.records import Application, Contact, FollowUp, LogEntry
 from jobcockpit.core.rules.clock import ONE_DAY, pendulum_date
 from jobcockpit.core.rules.facts import Facts
 from jobcockpit.core.rules.windows import CallCalendar
-from jobcockpit.core.verdicts import (
-    CallWindow,
-    TalkingPoints,
-    Verdict,
-    VerdictKind,
-)
+from jobcockpit.core.verdicts import CallWindow, TalkingPoints, Verdict, VerdictKind
 
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

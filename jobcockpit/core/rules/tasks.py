@@ -23,12 +23,7 @@ from jobcockpit.core.records import (
     Stage,
 )
 from jobcockpit.core.rules.facts import courtesy_due, latest, stage_start, uses_courtesy
-from jobcockpit.core.verdicts import (
-    Task,
-    TaskKind,
-    Verdict,
-    VerdictKind,
-)
+from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
 
 if TYPE_CHECKING:
     from jobcockpit.core.rules.judge import Judge
