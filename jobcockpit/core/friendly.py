@@ -13,30 +13,19 @@ windows without anyone noticing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pendulum
 
+from jobcockpit.core import places
 from jobcockpit.core.calendar_words import month_number, weekday_index
-from jobcockpit.core.records import (
-    WEEKDAYS,
-    Application,
-    LogEntry,
-    LogKind,
-    Outcome,
-    Stage,
-    Weekday,
-    is_zone_name,
-    new_id,
-)
+from jobcockpit.core.records import WEEKDAYS, Weekday
+from jobcockpit.core.zones import all_zone_names, is_zone_name
 
 Direction = Literal["past", "future"]
 """Which way a day without a date leans: "past" for when something happened,
@@ -233,11 +222,6 @@ def parse_time(text: str) -> pendulum.Time:
     return pendulum.time(hour, minute, second)
 
 
-@lru_cache(maxsize=64)
-def _zone_info(zone: str) -> ZoneInfo:
-    return ZoneInfo(zone)
-
-
 def _day_label(day: dt.date) -> str:
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}"
 
@@ -248,11 +232,11 @@ def local_moment(day: dt.date, clock: dt.time, zone: str) -> pendulum.DateTime:
     if not is_zone_name(zone):
         raise ValueError(f"“{zone}” is not an IANA time zone")
     wall = dt.datetime.combine(dt.date(day.year, day.month, day.day), clock)
-    first = wall.replace(tzinfo=_zone_info(zone), fold=0)
-    second = wall.replace(tzinfo=_zone_info(zone), fold=1)
+    first = wall.replace(tzinfo=places.zone(zone), fold=0)
+    second = wall.replace(tzinfo=places.zone(zone), fold=1)
     if first.utcoffset() != second.utcoffset():
         when = f"{clock.strftime('%H:%M')} on {_day_label(day)}"
-        back = first.astimezone(dt.UTC).astimezone(_zone_info(zone)).replace(tzinfo=None)
+        back = first.astimezone(dt.UTC).astimezone(places.zone(zone)).replace(tzinfo=None)
         if back != wall:
             raise ValueError(
                 f"{when} does not exist in {zone}: the clocks skip that hour when "
@@ -282,7 +266,7 @@ def _iso_moment(text: str, zone: str) -> pendulum.DateTime | None:
     return pendulum.instance(parsed)
 
 
-def parse_moment(
+def parse_typed_moment(
     text: str, now: pendulum.DateTime, zone: str, direction: Direction = "past"
 ) -> pendulum.DateTime:
     """A moment as typed: "now", a time alone (today), a day and a time
@@ -325,7 +309,7 @@ def parse_moment(
 
 @lru_cache(maxsize=1)
 def _zones() -> tuple[str, ...]:
-    return tuple(sorted(set(pendulum.timezones()) | {"UTC"}))
+    return tuple(sorted(all_zone_names()))
 
 
 def zone_names() -> tuple[str, ...]:
@@ -491,73 +475,6 @@ def parse_url(text: str) -> str | None:
     return candidate
 
 
-# -- moving an application between stages ---------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StageChange:
-    """An application moved to another stage, and what the move logs (the
-    interview that took place), ready to go into one changeset."""
-
-    application: Application
-    entry: LogEntry | None = None
-
-
-_STAGE_ORDER = list(Stage)
-
-
-def is_backwards(application: Application, target: Stage) -> bool:
-    """A move back is a correction: it asks nothing and logs nothing."""
-    return _STAGE_ORDER.index(target) < _STAGE_ORDER.index(application.stage)
-
-
-def change_stage(
-    application: Application,
-    target: Stage,
-    *,
-    at: dt.datetime | None = None,
-    outcome: Outcome | None = None,
-    keep_in_touch: bool = False,
-) -> StageChange:
-    """`application` in stage `target`.
-
-    Entering *interviewed* logs the interview, which ended `at`; entering
-    *decided* records `outcome` as of `at` (`keep_in_touch` only counts for a
-    rejection, R16). Both start the stage's clock at `at`. A move back clears
-    the decision and leaves `stage_since` empty, so the rules take the stage's
-    start from the log as the interchange format says.
-    """
-    if is_backwards(application, target):
-        return StageChange(
-            dataclasses.replace(
-                application, stage=target, stage_since=None, outcome=None, keep_in_touch=False
-            )
-        )
-    if target is Stage.APPLIED:
-        return StageChange(application)
-    if at is None or at.tzinfo is None:
-        raise ValueError("a stage change needs the moment it happened, with its offset")
-    if target is Stage.INTERVIEWED:
-        moved = dataclasses.replace(
-            application, stage=target, stage_since=at, outcome=None, keep_in_touch=False
-        )
-        interview = LogEntry(
-            application=application.id, kind=LogKind.INTERVIEW, at=at, id=new_id("l")
-        )
-        return StageChange(moved, interview)
-    if outcome is None:
-        raise ValueError("a decision needs its outcome")
-    return StageChange(
-        dataclasses.replace(
-            application,
-            stage=target,
-            stage_since=at,
-            outcome=outcome,
-            keep_in_touch=keep_in_touch and outcome is Outcome.REJECTED,
-        )
-    )
-
-
 def describe_day(day: dt.date, today: dt.date) -> str:
     """How a parsed day reads back to the person who typed it."""
     label = _day_label(day)
@@ -573,6 +490,6 @@ def describe_day(day: dt.date, today: dt.date) -> str:
 
 def describe_moment(moment: dt.datetime, now: dt.datetime, zone: str) -> str:
     """How a parsed moment reads back: its day and time in `zone`."""
-    local = moment.astimezone(_zone_info(zone))
-    today = now.astimezone(_zone_info(zone)).date()
+    local = moment.astimezone(places.zone(zone))
+    today = now.astimezone(places.zone(zone)).date()
     return f"{describe_day(local.date(), today)}, {local.strftime('%H:%M')} ({zone})"

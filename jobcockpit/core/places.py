@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from zoneinfo import ZoneInfo
 
-from jobcockpit.core.records import Contact, Weekday, is_zone_name
+from jobcockpit.core.records import Contact, Weekday
+from jobcockpit.core.zones import is_zone_name
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -77,6 +79,13 @@ def place_of(contact: Contact, user_zone: str) -> Place:
         country=country,
         subdivision=contact.subdivision if contact.country or country else None,
     )
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    """The time zone of an IANA name, made once per process: the rules, the
+    formats and the cockpit convert every time they show through it."""
+    return ZoneInfo(name)
 
 
 class BusinessCalendar:

@@ -17,7 +17,8 @@ from typing import Any
 import pendulum
 from pendulum.tz import local_timezone
 
-from jobcockpit.core.records import RecordError, format_clock, is_zone_name, parse_clock
+from jobcockpit.core.records import RecordError, format_clock, parse_clock
+from jobcockpit.core.zones import is_zone_name
 
 Window = tuple[pendulum.Time, pendulum.Time]
 

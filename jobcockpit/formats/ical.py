@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 import pendulum
 
 from jobcockpit import __version__
+from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, Contact, LogEntry, Stage
@@ -86,7 +86,7 @@ def calendar_events(
         event = _task_event(task, board, user_zone, now)
         if event is not None:
             events.append(event)
-    today = now.astimezone(ZoneInfo(user_zone)).date()
+    today = now.astimezone(places.zone(user_zone)).date()
     for application in board:
         event = _decision_event(application, board.log_of(application.id), now, today)
         if event is not None:
@@ -130,7 +130,7 @@ def _call_events(
         return _windows(verdict, application, contact)
     if verdict.kind is not VerdictKind.WAIT or verdict.next is None:
         return []
-    zone = ZoneInfo(verdict.zone)
+    zone = places.zone(verdict.zone)
     if verdict.next > now.astimezone(zone).date() + dt.timedelta(days=days):
         return []
     # Judged at the first moment of the day it may be called, the pair shows
@@ -146,7 +146,7 @@ def _call_events(
 
 
 def _windows(verdict: Verdict, application: Application, contact: Contact) -> list[CalendarEvent]:
-    zone = ZoneInfo(verdict.zone)
+    zone = places.zone(verdict.zone)
     events: list[CalendarEvent] = []
     for window in verdict.windows:
         start = window.start.astimezone(zone)
@@ -195,7 +195,7 @@ def _task_event(
     contact = board.contacts.get(task.contact) if task.contact else None
     if task.kind is TaskKind.THANK_YOU:
         # The user's own deadline, so it is shown in the user's zone.
-        due = task.due.astimezone(ZoneInfo(user_zone))
+        due = task.due.astimezone(places.zone(user_zone))
         return CalendarEvent(
             uid=event_uid(
                 EventKind.THANK_YOU, application.id, task.contact, due.strftime("%Y%m%d")
@@ -210,7 +210,7 @@ def _task_event(
     if task.kind is TaskKind.COURTESY:
         # Due by the end of a business day in the contact's calendar: an all-day event.
         zone = place_of(contact, user_zone).zone if contact else user_zone
-        last_day = task.due.astimezone(ZoneInfo(zone)).date()
+        last_day = task.due.astimezone(places.zone(zone)).date()
         return CalendarEvent(
             uid=event_uid(
                 EventKind.COURTESY, application.id, task.contact, last_day.strftime("%Y%m%d")

@@ -15,8 +15,8 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage
 from jobcockpit.core.text import is_shown
@@ -112,7 +112,7 @@ def build_proof(
     """The applications sent in the period and those followed up in it (a call
     in November about an application from October is proof of November's
     effort). Days are counted in `zone`, the user's own."""
-    tz = ZoneInfo(zone)
+    tz = places.zone(zone)
 
     def within(day: dt.date) -> bool:
         return (start is None or day >= start) and (end is None or day <= end)

@@ -9,21 +9,16 @@ literally, with the characters a terminal would act on taken out.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
 
 INDENT = "  "
 DETAIL = "      "
-
-
-@lru_cache(maxsize=256)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
 
 
 # -- for scripts ---------------------------------------------------------------
@@ -39,7 +34,7 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
 
 
 def _pair(verdict: Verdict) -> dict[str, Any]:
-    zone = _zone(verdict.zone)
+    zone = places.zone(verdict.zone)
     return {
         "application": verdict.application,
         "contact": verdict.contact,
@@ -118,7 +113,7 @@ class _View:
     def __init__(self, agenda: Agenda, board: Board, user_zone: str) -> None:
         self.agenda = agenda
         self.board = board
-        self.user_zone = _zone(user_zone)
+        self.user_zone = places.zone(user_zone)
         self.user_today = agenda.now.astimezone(self.user_zone).date()
 
     def headline(self, verdict: Verdict, *, reach: str | None, calls: bool = True) -> str:
@@ -164,7 +159,7 @@ class _View:
     def window(self, window: CallWindow, their_zone: str) -> str:
         """ "14:00-16:00 their time (20:00-22:00 yours)", with the weekday where
         the user's day is another one."""
-        zone = _zone(their_zone)
+        zone = places.zone(their_zone)
         theirs = f"{_clock(window.start, zone)}-{_clock(window.end, zone)}"
         yours = f"{self.user_clock(window.start)}-{self.user_clock(window.end)}"
         if theirs == yours:

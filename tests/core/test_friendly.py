@@ -7,25 +7,22 @@ import pytest
 
 from jobcockpit.core.calendar_words import weekday_index
 from jobcockpit.core.friendly import (
-    StageChange,
-    change_stage,
     describe_day,
     describe_moment,
-    is_backwards,
     local_moment,
     parse_country,
     parse_day,
     parse_days,
     parse_email,
-    parse_moment,
     parse_phone,
     parse_subdivision,
     parse_time,
+    parse_typed_moment,
     parse_url,
     parse_zone,
     zone_matches,
 )
-from jobcockpit.core.records import WEEKDAYS, Application, LogKind, Outcome, Stage, Weekday
+from jobcockpit.core.records import WEEKDAYS, Application, Weekday
 from jobcockpit.core.talking_points import talking_points
 from jobcockpit.core.verdicts import TalkingPoints
 
@@ -169,7 +166,7 @@ def test_times_that_are_refused_say_why(text: str, message: str) -> None:
     assert message in str(caught.value)
 
 
-# -- parse_moment --------------------------------------------------------------
+# -- parse_typed_moment --------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -193,32 +190,34 @@ def test_times_that_are_refused_say_why(text: str, message: str) -> None:
     ],
 )
 def test_moments_are_wall_clock_times_in_the_zone(text: str, expected: str) -> None:
-    moment = parse_moment(text, NOW, BERLIN)
+    moment = parse_typed_moment(text, NOW, BERLIN)
     assert isinstance(moment, pendulum.DateTime)
     assert moment.isoformat() == expected
 
 
 def test_an_iso_timestamp_keeps_its_own_offset() -> None:
-    moment = parse_moment("2026-11-10T14:00-05:00", NOW, BERLIN)
+    moment = parse_typed_moment("2026-11-10T14:00-05:00", NOW, BERLIN)
     assert moment.isoformat() == "2026-11-10T14:00:00-05:00"
-    assert parse_moment("2026-11-10T13:00Z", NOW, BERLIN) == pendulum.datetime(
+    assert parse_typed_moment("2026-11-10T13:00Z", NOW, BERLIN) == pendulum.datetime(
         2026, 11, 10, 14, 0, tz=BERLIN
     )
 
 
 def test_now_given_in_another_zone_is_read_in_the_users_zone() -> None:
     now_utc = pendulum.datetime(2026, 11, 11, 23, 30, tz="UTC")
-    assert parse_moment("9:00", now_utc, BERLIN) == pendulum.datetime(2026, 11, 12, 9, 0, tz=BERLIN)
-    assert parse_moment("9:00", now_utc, "America/Denver") == pendulum.datetime(
+    assert parse_typed_moment("9:00", now_utc, BERLIN) == pendulum.datetime(
+        2026, 11, 12, 9, 0, tz=BERLIN
+    )
+    assert parse_typed_moment("9:00", now_utc, "America/Denver") == pendulum.datetime(
         2026, 11, 11, 9, 0, tz="America/Denver"
     )
 
 
 def test_a_weekday_moment_leans_the_given_way() -> None:
-    assert parse_moment("fri 10:00", NOW, BERLIN, "future") == pendulum.datetime(
+    assert parse_typed_moment("fri 10:00", NOW, BERLIN, "future") == pendulum.datetime(
         2026, 11, 13, 10, 0, tz=BERLIN
     )
-    assert parse_moment("fri 10:00", NOW, BERLIN, "past") == pendulum.datetime(
+    assert parse_typed_moment("fri 10:00", NOW, BERLIN, "past") == pendulum.datetime(
         2026, 11, 6, 10, 0, tz=BERLIN
     )
 
@@ -237,13 +236,13 @@ def test_a_weekday_moment_leans_the_given_way() -> None:
 )
 def test_moments_that_are_refused_say_why(text: str, message: str) -> None:
     with pytest.raises(ValueError) as caught:
-        parse_moment(text, NOW, BERLIN)
+        parse_typed_moment(text, NOW, BERLIN)
     assert message in str(caught.value)
 
 
 def test_a_time_skipped_by_daylight_saving_is_refused_not_shifted() -> None:
     with pytest.raises(ValueError) as caught:
-        parse_moment("2026-03-29 02:30", NOW, BERLIN)
+        parse_typed_moment("2026-03-29 02:30", NOW, BERLIN)
     message = str(caught.value)
     assert "02:30 on Sun 29 Mar 2026 does not exist in Europe/Berlin" in message
     assert "daylight saving time starts" in message
@@ -252,12 +251,12 @@ def test_a_time_skipped_by_daylight_saving_is_refused_not_shifted() -> None:
 def test_a_time_repeated_by_daylight_saving_is_refused_naming_both_offsets() -> None:
     now = pendulum.datetime(2026, 11, 2, 12, 0, tz="America/New_York")
     with pytest.raises(ValueError) as caught:
-        parse_moment("yesterday 1:30", now, "America/New_York")
+        parse_typed_moment("yesterday 1:30", now, "America/New_York")
     message = str(caught.value)
     assert "01:30 on Sun 1 Nov 2026 happens twice in America/New_York" in message
     assert "2026-11-01T01:30-04:00" in message
     assert "2026-11-01T01:30-05:00" in message
-    chosen = parse_moment("2026-11-01T01:30-05:00", now, "America/New_York")
+    chosen = parse_typed_moment("2026-11-01T01:30-05:00", now, "America/New_York")
     assert chosen.isoformat() == "2026-11-01T01:30:00-05:00"
 
 
@@ -384,7 +383,7 @@ def test_parsed_values_read_back_plainly() -> None:
     )
 
 
-# -- stage changes -------------------------------------------------------------
+# -- talking points ------------------------------------------------------------
 
 APPLIED = Application(
     id="a1",
@@ -394,66 +393,6 @@ APPLIED = Application(
     contacts=("c1",),
     extra={"colour": "green"},
 )
-
-
-def test_entering_interviewed_logs_the_interview_and_starts_the_clock() -> None:
-    ended = pendulum.datetime(2026, 11, 10, 15, 0, tz=BERLIN)
-    change = change_stage(APPLIED, Stage.INTERVIEWED, at=ended)
-    assert change.application.stage is Stage.INTERVIEWED
-    assert change.application.stage_since == ended
-    assert change.application.contacts == ("c1",)
-    assert change.application.extra == {"colour": "green"}
-    assert change.entry is not None
-    assert change.entry.kind is LogKind.INTERVIEW
-    assert change.entry.at == ended
-    assert change.entry.application == "a1"
-    assert change.entry.id
-
-
-def test_entering_decided_records_the_outcome() -> None:
-    decided_at = pendulum.datetime(2026, 11, 11, 9, 0, tz=BERLIN)
-    change = change_stage(
-        APPLIED, Stage.DECIDED, at=decided_at, outcome=Outcome.REJECTED, keep_in_touch=True
-    )
-    assert change.application.stage is Stage.DECIDED
-    assert change.application.outcome is Outcome.REJECTED
-    assert change.application.keep_in_touch is True
-    assert change.application.stage_since == decided_at
-    assert change.entry is None
-    offer = change_stage(
-        APPLIED, Stage.DECIDED, at=decided_at, outcome=Outcome.OFFER, keep_in_touch=True
-    )
-    assert offer.application.keep_in_touch is False
-
-
-def test_a_forward_move_needs_its_moment_and_a_decision_its_outcome() -> None:
-    with pytest.raises(ValueError, match="needs the moment"):
-        change_stage(APPLIED, Stage.INTERVIEWED)
-    with pytest.raises(ValueError, match="needs its outcome"):
-        change_stage(APPLIED, Stage.DECIDED, at=NOW)
-
-
-def test_moving_back_clears_the_decision_and_asks_nothing() -> None:
-    decided = change_stage(
-        APPLIED, Stage.DECIDED, at=NOW, outcome=Outcome.REJECTED, keep_in_touch=True
-    ).application
-    assert is_backwards(decided, Stage.INTERVIEWED)
-    assert not is_backwards(decided, Stage.DECIDED)
-    back = change_stage(decided, Stage.INTERVIEWED)
-    assert back == StageChange(
-        Application(
-            id="a1",
-            company="Acme",
-            position="Analyst",
-            applied_on=pendulum.date(2026, 11, 2),
-            stage=Stage.INTERVIEWED,
-            contacts=("c1",),
-        )
-    )
-    assert back.application.extra == {"colour": "green"}
-
-
-# -- talking points ------------------------------------------------------------
 
 
 def test_talking_points_fill_in_the_application() -> None:

@@ -47,7 +47,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from jobcockpit.core.board import Board, Changeset
-from jobcockpit.core.friendly import change_stage
 from jobcockpit.core.records import (
     Application,
     Contact,
@@ -57,6 +56,7 @@ from jobcockpit.core.records import (
     Outcome,
     Stage,
 )
+from jobcockpit.core.stages import change_stage
 from jobcockpit.store import Store
 from jobcockpit.tui.app import CockpitApp
 from jobcockpit.tui.screens.forms import ApplicationForm

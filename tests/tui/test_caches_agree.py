@@ -29,7 +29,7 @@ from helpers_store import full_board
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobcockpit.core import records, rules
+from jobcockpit.core import rules, zones
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import (
     Application,
@@ -432,15 +432,15 @@ def test_a_zone_file_vouches_only_for_names_the_full_list_holds() -> None:
             names.update(str(path.relative_to(root)) for path in root.rglob("*"))
     assert known <= names
     for name in names:
-        assert records._has_zone_file(name) == (name in known), name
+        assert zones._has_zone_file(name) == (name in known), name
 
 
 def test_a_zone_name_is_known_as_the_full_list_says(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(records, "_ZONES", None)
-    monkeypatch.setattr(records, "_ZONES_SEEN", set())
+    monkeypatch.setattr(zones, "_ZONES", None)
+    monkeypatch.setattr(zones, "_ZONES_SEEN", set())
     names = ["Europe/Berlin", "UTC", "europe/berlin", "Mars/Olympus", "", "posixrules"]
-    quick = [records.is_zone_name(name) for name in names]
-    assert quick == [name in records._zone_names() for name in names]
+    quick = [zones.is_zone_name(name) for name in names]
+    assert quick == [name in zones.all_zone_names() for name in names]
 
 
 # -- opening a data file ----------------------------------------------------------

@@ -35,10 +35,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pendulum
 
+from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.places import business_calendar
 from jobcockpit.core.records import Application, Contact, LogEntry, format_clock
@@ -107,7 +107,7 @@ def place_callable_contact(now: dt.datetime) -> Placement:
 
 
 def _local(now: dt.datetime, office: Office) -> dt.datetime:
-    return now.astimezone(ZoneInfo(office.zone)).replace(tzinfo=None)
+    return now.astimezone(places.zone(office.zone)).replace(tzinfo=None)
 
 
 def _left(local: dt.datetime, until: dt.time) -> dt.timedelta:
@@ -123,7 +123,7 @@ class _Clock:
 
     def __init__(self, now: dt.datetime, user_zone: str) -> None:
         self.now = now
-        self.user_today = now.astimezone(ZoneInfo(user_zone)).date()
+        self.user_today = now.astimezone(places.zone(user_zone)).date()
 
     def day(self, written: Mapping[str, Any]) -> str:
         """A date in the user's calendar, as an application records it."""
@@ -141,7 +141,7 @@ class _Clock:
     def _at(self, zone: str, days: int, clock: str) -> str:
         """`clock` on the day `days` from today in `zone`: always in the past for
         `days` <= -1."""
-        local_today = self.now.astimezone(ZoneInfo(zone)).date()
+        local_today = self.now.astimezone(places.zone(zone)).date()
         day = local_today + dt.timedelta(days=days)
         hour, minute = (int(part) for part in clock.split(":"))
         moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)

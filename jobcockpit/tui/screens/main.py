@@ -25,10 +25,10 @@ from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
-from jobcockpit.core.friendly import StageChange, change_stage
 from jobcockpit.core.places import business_calendar
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
+from jobcockpit.core.stages import StageChange, change_stage
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
 from jobcockpit.tui import keys

@@ -2,12 +2,14 @@
 
 Judging 10,000 applications takes the better part of a second, so the book
 judges everything once and afterwards only the applications a change touched
-or whose verdict the clock has overtaken (`Verdict.changes_at`, a task falling
-due). The order is kept the same way: each kind of verdict (and the notes
-among the tasks) sits in its own list sorted by the rules' own order, and a
-judged-again application takes its old entries out and puts its new ones in
-by bisection, so one change never sorts the other 20,000 pairs again. Painting
-reads from the book and never judges.
+or whose answer the clock has overtaken. Which answers still hold is the
+core's `AgendaMemo`'s business (one answer per application, kept until its
+records change or the clock reaches its `changes_at`); the book keeps the
+order on top of it: each kind of verdict (and the notes among the tasks) sits
+in its own list sorted by the rules' own order, and a judged-again
+application takes its old entries out and puts its new ones in by bisection,
+so one change never sorts the other 20,000 pairs again. Painting reads from
+the book and never judges.
 """
 
 from __future__ import annotations
@@ -22,14 +24,7 @@ from typing import Generic, TypeVar
 import pendulum
 
 from jobcockpit.core.board import Board
-from jobcockpit.core.rules import (
-    agenda,
-    best_verdict,
-    judge_pair,
-    task_order,
-    tasks_of,
-    verdict_order,
-)
+from jobcockpit.core.rules import AgendaMemo, ApplicationAnswer, agenda, best_verdict
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import Agenda, Task, TaskKind, Verdict, VerdictKind
 
@@ -118,16 +113,19 @@ class Today:
 
 
 @dataclass(frozen=True, slots=True)
-class _Judged:
-    """One application's verdicts and tasks, with what the views ask of them."""
+class _Filed:
+    """One application's answer as the book files it: its verdicts and tasks
+    in the rules' order, where each sits in the book's lists, and what the
+    views ask of them."""
 
+    answer: ApplicationAnswer
     verdicts: tuple[Verdict, ...]
     tasks: tuple[Task, ...]
     verdict_places: tuple[Place, ...]
     task_places: tuple[Place, ...]
     best: Verdict | None
     edge: dt.datetime | None
-    """When the clock alone may change them."""
+    """When the clock alone may change them (the answer's `changes_at`)."""
     note_due: bool
     """A thank-you or courtesy note with a due time: the card shows it."""
 
@@ -136,7 +134,8 @@ class AgendaBook:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.now: dt.datetime | None = None
-        self._judged: dict[str, _Judged] = {}
+        self._memo = AgendaMemo()
+        self._filed: dict[str, _Filed] = {}
         self._slots: dict[str, int] = {}
         self._next_slot = 0
         self._verdicts: dict[VerdictKind, Ranked[Verdict]] = {
@@ -158,7 +157,7 @@ class AgendaBook:
 
     @property
     def agenda(self) -> Agenda | None:
-        """Every verdict and task in the spec's order (made when first asked
+        """Every verdict and task in the rules' order (made when first asked
         for after a change)."""
         if not self._ready or self.now is None:
             return None
@@ -185,55 +184,44 @@ class AgendaBook:
 
     def judge_all(self, board: Board, now: dt.datetime) -> None:
         moment = _pendulum(now)
-        whole = agenda(board, self.settings, moment)
-        verdicts: dict[str, list[Verdict]] = {}
-        tasks: dict[str, list[Task]] = {}
-        for verdict in whole.verdicts:
-            verdicts.setdefault(verdict.application, []).append(verdict)
-        for task in whole.tasks:
-            tasks.setdefault(task.application, []).append(task)
+        whole = agenda(board, self.settings, moment, memo=self._memo)
         self._slots = {app_id: slot for slot, app_id in enumerate(board.applications)}
         self._next_slot = len(self._slots)
-        companies = {a.id: a.company.casefold() for a in board}
-        names = {c.id: c.name.casefold() for c in board.contacts.values()}
-        self._judged = {}
+        self._filed = {}
         verdict_rows: dict[VerdictKind, list[tuple[tuple[object, ...], int, int, Verdict]]] = {
             kind: [] for kind in _KINDS_IN_ORDER
         }
         note_rows: list[tuple[tuple[object, ...], int, int, Task]] = []
         other_rows: list[tuple[tuple[object, ...], int, int, Task]] = []
         for app_id, slot in self._slots.items():
-            judged = _judged(
-                verdicts.get(app_id, []),
-                tasks.get(app_id, []),
-                slot,
-                now,
-                moment,
-                companies,
-                names,
-            )
-            self._judged[app_id] = judged
-            for place, verdict in zip(judged.verdict_places, judged.verdicts, strict=True):
+            answer = self._memo.answer(app_id)
+            assert answer is not None
+            filed = self._filed[app_id] = _file(answer, slot, now)
+            for place, verdict in zip(filed.verdict_places, filed.verdicts, strict=True):
                 verdict_rows[verdict.kind].append((*place, verdict))
-            for place, task in zip(judged.task_places, judged.tasks, strict=True):
+            for place, task in zip(filed.task_places, filed.tasks, strict=True):
                 (note_rows if task.kind in _NOTE_KINDS else other_rows).append((*place, task))
         for kind, ranked in self._verdicts.items():
             ranked.load(verdict_rows[kind])
         self._notes.load(note_rows)
         self._other_tasks.load(other_rows)
         self._edges = []
-        self._settled(now, whole, self._judged)
+        self._settled(now, whole, self._filed)
 
     def judge(self, board: Board, application_ids: Iterable[str], now: dt.datetime) -> None:
-        """Judge again the given applications (deleted ones drop out), at `now`."""
+        """Judge again the given applications (deleted ones drop out), at `now`;
+        one whose answer still holds keeps its place."""
         application_ids = list(application_ids)
-        moment = _pendulum(now)
+        self._memo.judge(board, application_ids, self.settings, _pendulum(now))
         for app_id in application_ids:
-            old = self._judged.pop(app_id, None)
+            answer = self._memo.answer(app_id)
+            old = self._filed.get(app_id)
+            if old is not None and old.answer is answer:
+                continue
             if old is not None:
+                del self._filed[app_id]
                 self._take_out(old)
-            application = board.applications.get(app_id)
-            if application is None:
+            if answer is None:
                 self._slots.pop(app_id, None)
                 continue
             slot = self._slots.get(app_id)
@@ -242,39 +230,24 @@ class AgendaBook:
                 # dict that had it put in last.
                 slot = self._slots[app_id] = self._next_slot
                 self._next_slot += 1
-            contacts = board.contacts_of(application)
-            log = board.log_of(app_id)
-            companies = {app_id: application.company.casefold()}
-            names = {c.id: c.name.casefold() for c in contacts}
-            # In the rules' order, as `judge_all` has them from the agenda, so
-            # that the card's verdict among equals is the same either way.
-            verdicts = sorted(
-                (judge_pair(application, c, log, self.settings, moment) for c in contacts),
-                key=lambda v: verdict_order(v, moment, companies, names),
-            )
-            tasks = sorted(
-                tasks_of(application, contacts, log, self.settings, moment),
-                key=lambda t: task_order(t, companies),
-            )
-            judged = _judged(verdicts, tasks, slot, now, moment, companies, names)
-            self._judged[app_id] = judged
-            self._put_in(judged)
+            filed = self._filed[app_id] = _file(answer, slot, now)
+            self._put_in(filed)
         self._settled(now, None, application_ids)
 
-    def _take_out(self, judged: _Judged) -> None:
-        for place, verdict in zip(judged.verdict_places, judged.verdicts, strict=True):
+    def _take_out(self, filed: _Filed) -> None:
+        for place, verdict in zip(filed.verdict_places, filed.verdicts, strict=True):
             self._verdicts[verdict.kind].remove(place)
-        for place, task in zip(judged.task_places, judged.tasks, strict=True):
+        for place, task in zip(filed.task_places, filed.tasks, strict=True):
             self._tasks_for(task).remove(place)
 
     def _tasks_for(self, task: Task) -> Ranked[Task]:
         """The notes (thank-you, courtesy) or the other tasks."""
         return self._notes if task.kind in _NOTE_KINDS else self._other_tasks
 
-    def _put_in(self, judged: _Judged) -> None:
-        for place, verdict in zip(judged.verdict_places, judged.verdicts, strict=True):
+    def _put_in(self, filed: _Filed) -> None:
+        for place, verdict in zip(filed.verdict_places, filed.verdicts, strict=True):
             self._verdicts[verdict.kind].add(place, verdict)
-        for place, task in zip(judged.task_places, judged.tasks, strict=True):
+        for place, task in zip(filed.task_places, filed.tasks, strict=True):
             self._tasks_for(task).add(place, task)
 
     def _settled(self, now: dt.datetime, whole: Agenda | None, judged: Iterable[str]) -> None:
@@ -283,21 +256,21 @@ class AgendaBook:
         self._ready = True
         edges = self._edges
         for app_id in judged:
-            found = self._judged.get(app_id)
+            found = self._filed.get(app_id)
             if found is not None and found.edge is not None:
                 heapq.heappush(edges, (found.edge, app_id))
         # An entry holds while its application's edge is still that moment;
         # the others are dropped when they come to the top (or all at once
         # when they have piled up).
-        if len(edges) > 2 * len(self._judged) + 64:
-            edges[:] = [(j.edge, a) for a, j in self._judged.items() if j.edge is not None]
+        if len(edges) > 2 * len(self._filed) + 64:
+            edges[:] = [(f.edge, a) for a, f in self._filed.items() if f.edge is not None]
             heapq.heapify(edges)
         while edges and not self._holds(*edges[0]):
             heapq.heappop(edges)
         self.next_edge = edges[0][0] if edges else None
 
     def _holds(self, edge: dt.datetime, app_id: str) -> bool:
-        found = self._judged.get(app_id)
+        found = self._filed.get(app_id)
         return found is not None and found.edge == edge
 
     def overtaken(self, now: dt.datetime) -> set[str]:
@@ -306,48 +279,46 @@ class AgendaBook:
             return set()
         return {
             app_id
-            for app_id, judged in self._judged.items()
-            if judged.edge is not None and judged.edge <= now
+            for app_id, filed in self._filed.items()
+            if filed.edge is not None and filed.edge <= now
         }
 
     def verdicts_of(self, app_id: str) -> Sequence[Verdict]:
-        judged = self._judged.get(app_id)
-        return judged.verdicts if judged is not None else ()
+        filed = self._filed.get(app_id)
+        return filed.verdicts if filed is not None else ()
 
     def tasks_of(self, app_id: str) -> Sequence[Task]:
-        judged = self._judged.get(app_id)
-        return judged.tasks if judged is not None else ()
+        filed = self._filed.get(app_id)
+        return filed.tasks if filed is not None else ()
 
     def best(self, app_id: str) -> Verdict | None:
-        judged = self._judged.get(app_id)
-        return judged.best if judged is not None else None
+        filed = self._filed.get(app_id)
+        return filed.best if filed is not None else None
 
     def note_due(self, app_id: str) -> bool:
-        judged = self._judged.get(app_id)
-        return judged is not None and judged.note_due
+        filed = self._filed.get(app_id)
+        return filed is not None and filed.note_due
 
 
-def _judged(
-    verdicts: Sequence[Verdict],
-    tasks: Sequence[Task],
-    slot: int,
-    now: dt.datetime,
-    moment: pendulum.DateTime,
-    companies: dict[str, str],
-    names: dict[str, str],
-) -> _Judged:
-    edges = [v.changes_at for v in verdicts if v.changes_at is not None]
-    edges.extend(t.due for t in tasks if t.due is not None and not t.late and t.due > now)
-    return _Judged(
-        verdicts=tuple(verdicts),
-        tasks=tuple(tasks),
+def _file(answer: ApplicationAnswer, slot: int, now: dt.datetime) -> _Filed:
+    """`answer` in the rules' order, each entry placed after every entry that
+    sorts before it (a tie goes to the earlier application, then to the
+    earlier contact or task), as a stable sort of the whole board would."""
+    verdict_keys = answer.verdict_keys_at(now)
+    by_verdict = sorted(range(len(answer.verdicts)), key=verdict_keys.__getitem__)
+    by_task = sorted(range(len(answer.tasks)), key=answer.task_keys.__getitem__)
+    verdicts = tuple([answer.verdicts[i] for i in by_verdict])
+    tasks = tuple([answer.tasks[i] for i in by_task])
+    return _Filed(
+        answer=answer,
+        verdicts=verdicts,
+        tasks=tasks,
         verdict_places=tuple(
-            (verdict_order(v, moment, companies, names), slot, index)
-            for index, v in enumerate(verdicts)
+            [(verdict_keys[i], slot, index) for index, i in enumerate(by_verdict)]
         ),
-        task_places=tuple((task_order(t, companies), slot, index) for index, t in enumerate(tasks)),
+        task_places=tuple([(answer.task_keys[i], slot, index) for index, i in enumerate(by_task)]),
         best=best_verdict(verdicts),
-        edge=min(edges, default=None),
+        edge=answer.changes_at,
         note_due=any(t.due is not None and t.kind in _NOTE_KINDS for t in tasks),
     )
 

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jobcockpit.core import places
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Outcome, Stage
 from jobcockpit.core.rules import stage_start
@@ -30,7 +31,6 @@ from jobcockpit.tui.views.wording import (
     local,
     short_date,
     task_countdown,
-    zone_info,
 )
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
@@ -279,7 +279,7 @@ class BoardModel:
             badge_text, badge_kind = ("judging...", Badge.NONE)
         else:
             badge_text, badge_kind = badge(verdict, now, zone)
-        started = stage_start(application, self._board.log_of(application.id), zone_info(zone))
+        started = stage_start(application, self._board.log_of(application.id), places.zone(zone))
         since = self._since(application, started, now)
         note, late = self._thank_you_note(application.id, now)
         return Card(

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
+from jobcockpit.core import places
 from jobcockpit.core.verdicts import CallWindow, Task, Verdict, VerdictKind
 
 
@@ -27,13 +26,8 @@ class Badge(StrEnum):
     NONE = "none"
 
 
-@lru_cache(maxsize=256)
-def zone_info(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def local(moment: dt.datetime, zone: str) -> dt.datetime:
-    return moment.astimezone(zone_info(zone))
+    return moment.astimezone(places.zone(zone))
 
 
 def clock(moment: dt.datetime, zone: str) -> str:

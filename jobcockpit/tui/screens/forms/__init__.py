@@ -4,7 +4,7 @@ They never touch the store: the main screen turns what they return into a
 `Changeset`.
 """
 
-from jobcockpit.core.friendly import StageChange
+from jobcockpit.core.stages import StageChange
 from jobcockpit.tui.screens.forms.application import ApplicationForm
 from jobcockpit.tui.screens.forms.call import CallForm
 from jobcockpit.tui.screens.forms.confirm import ConfirmDialog

@@ -20,7 +20,7 @@ from jobcockpit.core.friendly import (
     describe_day,
     describe_moment,
     parse_day,
-    parse_moment,
+    parse_typed_moment,
 )
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, new_id
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
@@ -56,7 +56,7 @@ def read_moment(
 ) -> pendulum.DateTime:
     """When the thing happened, in the user's `zone`; never later than now."""
     text = form.text(control_id)
-    at = reading.take(control_id, lambda: parse_moment(text, now, zone), now)
+    at = reading.take(control_id, lambda: parse_typed_moment(text, now, zone), now)
     if at > now:
         clock = now.in_timezone(zone).strftime("%H:%M")
         reading.fail(

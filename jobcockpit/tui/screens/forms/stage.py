@@ -17,16 +17,14 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from jobcockpit.core.friendly import (
-    StageChange,
-    change_stage,
     describe_day,
     describe_moment,
-    is_backwards,
     local_moment,
     parse_day,
     parse_time,
 )
 from jobcockpit.core.records import Application, Outcome, Stage
+from jobcockpit.core.stages import StageChange, change_stage, is_backwards
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.log import moment_field, read_moment
 from jobcockpit.tui.views.text import clean

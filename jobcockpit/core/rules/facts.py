@@ -1,0 +1,148 @@
+"""What the log says about one pair: when its stage began, the current
+cycle, and the follow-ups, voicemails and dials that count in it.
+
+Entries are counted for the contact they were logged with, or for every
+contact when logged without one; replies and interviews belong to the
+application (docs/rules.md, "Choices made where the rules are silent").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from jobcockpit.core.places import BusinessCalendar
+from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage
+from jobcockpit.core.rules.clock import midnight, plain, plain_date
+from jobcockpit.core.settings import Settings
+
+
+@dataclass(slots=True)
+class Facts:
+    """The log of one application, read for one of its contacts."""
+
+    zone: ZoneInfo
+    stage_start: dt.datetime
+    cycle_start: dt.datetime
+    cycle_from_reply: bool
+    follow_ups: list[LogEntry] = field(default_factory=list)
+    voicemails: list[LogEntry] = field(default_factory=list)
+    dials_today: int = 0
+    last_contact: dt.datetime | None = None
+    decision_date: dt.date | None = None
+
+    def local_day(self, moment: dt.datetime) -> dt.date:
+        if type(moment) is not dt.datetime:
+            moment = plain(moment)
+        return moment.astimezone(self.zone).date()
+
+
+def _moment(value: dt.date | None, zone: ZoneInfo) -> dt.datetime | None:
+    """A stored moment as an instant: a date alone is midnight in the contact's zone."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    return midnight(value, zone)
+
+
+def latest(log: Sequence[LogEntry], kind: LogKind) -> LogEntry | None:
+    for entry in reversed(log):
+        if entry.kind is kind:
+            return entry
+    return None
+
+
+def stage_start(application: Application, log: Sequence[LogEntry], zone: ZoneInfo) -> dt.datetime:
+    """When the application entered its stage (`stage_since`, docs/data-format.md).
+
+    Absent, it is `applied_on` for applied, the latest interview for interviewed,
+    and the decision's moment for decided: the latest reply, else the latest log
+    entry, else `applied_on`.
+    """
+    given = _moment(application.stage_since, zone)
+    if given is not None:
+        return given
+    applied = midnight(application.applied_on, zone)
+    if application.stage is Stage.APPLIED:
+        return applied
+    if application.stage is Stage.INTERVIEWED:
+        interview = latest(log, LogKind.INTERVIEW)
+        if interview is not None:
+            return interview.at
+    else:
+        reply = latest(log, LogKind.REPLY)
+        if reply is not None:
+            return reply.at
+    return log[-1].at if log else applied
+
+
+def read_log(
+    application: Application,
+    contact: Contact,
+    log: Sequence[LogEntry],
+    zone: ZoneInfo,
+    today_starts: dt.datetime,
+    instants: Sequence[dt.datetime],
+) -> Facts:
+    """`instants` are the entries' moments in UTC, in the order of `log`:
+    comparing moments in different zones costs a microsecond each, and the
+    rules compare each entry a few times for each of its contacts."""
+    start = stage_start(application, log, zone)
+    cycle_start = start
+    cycle_instant = start.astimezone(dt.UTC)
+    from_reply = False
+    decision_date: dt.date | None = application.decision_expected_on
+    if decision_date is not None:
+        decision_date = plain_date(decision_date)
+    for entry, instant in zip(log, instants, strict=True):
+        if entry.kind is LogKind.REPLY and instant > cycle_instant:
+            # R14: an employer reply starts a new cycle of the stage.
+            cycle_start = entry.at
+            cycle_instant = instant
+            from_reply = True
+        if entry.decision_expected_on is not None:
+            decision_date = plain_date(entry.decision_expected_on)
+    facts = Facts(
+        zone=zone,
+        stage_start=start,
+        cycle_start=cycle_start,
+        cycle_from_reply=from_reply,
+        decision_date=decision_date,
+    )
+    contact_id = contact.id
+    for entry, instant in zip(log, instants, strict=True):
+        if entry.contact is not None and entry.contact != contact_id:
+            continue
+        kind = entry.kind
+        if kind is not LogKind.NO_ANSWER:
+            facts.last_contact = entry.at
+        if instant < cycle_instant:
+            continue
+        if kind in _FOLLOW_UPS:
+            facts.follow_ups.append(entry)
+        elif kind is LogKind.VOICEMAIL:
+            facts.voicemails.append(entry)
+        if kind in _CALLS and instant >= today_starts:
+            facts.dials_today += 1
+    return facts
+
+
+_FOLLOW_UPS = frozenset(kind for kind in LogKind if kind.is_follow_up)
+_CALLS = frozenset(kind for kind in LogKind if kind.is_call)
+
+
+def courtesy_due(calendar: BusinessCalendar, decided_on: dt.date, settings: Settings) -> dt.date:
+    """The last day for the courtesy thank-you after a decision."""
+    return calendar.add_business_days(decided_on, settings.courtesy_business_days)
+
+
+def uses_courtesy(entry: LogEntry) -> bool:
+    """Any follow-up or voicemail after the decision uses the courtesy up; a
+    thank-you note logged then is the courtesy itself."""
+    return entry.kind in _USES_COURTESY
+
+
+_USES_COURTESY = _FOLLOW_UPS | {LogKind.VOICEMAIL, LogKind.THANK_YOU}

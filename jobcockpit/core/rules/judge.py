@@ -1,0 +1,353 @@
+"""The judge: the verdict of each pair, at one moment.
+
+The precedence is the one of docs/rules.md ("Which rule wins"): blocked, then
+done, then the waits, then the calendar. A `Judge` serves one moment and
+caches what every pair in a place shares, so judging a whole board costs
+little more per pair than judging one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+import pendulum
+
+from jobcockpit.core import places
+from jobcockpit.core.places import Place, place_of
+from jobcockpit.core.records import (
+    Application,
+    Contact,
+    FollowUp,
+    LogEntry,
+    LogKind,
+    Outcome,
+    Stage,
+)
+from jobcockpit.core.rules.clock import ONE_DAY, microseconds, midnight, plain
+from jobcockpit.core.rules.facts import courtesy_due, read_log, uses_courtesy
+from jobcockpit.core.rules.pair import Pair, Wait, short_date
+from jobcockpit.core.rules.tasks import tasks_for
+from jobcockpit.core.rules.windows import CallCalendar
+from jobcockpit.core.settings import Settings
+from jobcockpit.core.verdicts import TalkingPoints, Task, Verdict, VerdictKind
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _ago(day: dt.date, today: dt.date) -> str:
+    """'today', 'yesterday' or 'N days ago', in calendar days as a person counts."""
+    age = (today - day).days
+    if age <= 0:
+        return "today"
+    return "yesterday" if age == 1 else f"{age} days ago"
+
+
+class Judge:
+    """Judges pairs at one moment; caches what every pair in a place shares."""
+
+    def __init__(self, settings: Settings, now: pendulum.DateTime) -> None:
+        self.settings = settings
+        self.now = now
+        self.user_zone = settings.zone
+        self.calendar = CallCalendar(settings)
+        self._local_now: dict[str, dt.datetime] = {}
+        self._here: dict[str, tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]] = {}
+        self._places: dict[str, tuple[Contact, Place]] = {}
+        self._instants_of: tuple[Sequence[LogEntry], list[dt.datetime]] | None = None
+        self._utc_now = plain(now).astimezone(dt.UTC)
+        """`now` in UTC: see `_instants`."""
+        self.since = microseconds(now)
+
+    def place(self, contact: Contact) -> Place:
+        cached = self._places.get(contact.id)
+        if cached is not None and cached[0] is contact:
+            return cached[1]
+        place = place_of(contact, self.user_zone)
+        self._places[contact.id] = (contact, place)
+        return place
+
+    def local_now(self, zone: str) -> dt.datetime:
+        local = self._local_now.get(zone)
+        if local is None:
+            local = self._local_now[zone] = plain(self.now.astimezone(places.zone(zone)))
+        return local
+
+    def _instants(self, log: Sequence[LogEntry]) -> Sequence[dt.datetime]:
+        """The entries' moments in UTC, worked out once for each log (both
+        contacts of an application read the same one)."""
+        known = self._instants_of
+        if known is not None and known[0] is log:
+            return known[1]
+        instants = [entry.at.astimezone(dt.UTC) for entry in log]
+        self._instants_of = (log, instants)
+        return instants
+
+    def past(self, log: Sequence[LogEntry]) -> Sequence[LogEntry]:
+        """The log up to now: entries later than now are ignored."""
+        if not log:
+            return log
+        instants = self._instants(log)
+        now = self._utc_now
+        if instants[-1] <= now:
+            return log
+        return [e for e, instant in zip(log, instants, strict=True) if instant <= now]
+
+    def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
+        """The verdict for one application and one of its contacts."""
+        place = self.place(contact)
+        here = self._here.get(place.zone)
+        if here is None:
+            here = self._here[place.zone] = self._clock_in(place.zone)
+        zone, local_now, today, today_starts, tomorrow = here
+        past = self.past(log)
+        if len(past) < len(log):
+            # A log entry dated later today counts from its moment on.
+            tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.now))
+        facts = read_log(application, contact, past, zone, today_starts, self._instants(past))
+        return self._decide(
+            Pair(application, contact, place, facts, local_now, today, tomorrow, past)
+        )
+
+    def _clock_in(
+        self, name: str
+    ) -> tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]:
+        """The zone, the time there now, its day, and that day's first and last
+        midnight: what every pair judged in the zone shares."""
+        zone = places.zone(name)
+        local_now = self.local_now(name)
+        today = local_now.date()
+        starts = midnight(today, zone).astimezone(dt.UTC)
+        return zone, local_now, today, starts, midnight(today + ONE_DAY, zone)
+
+    def _decide(self, base: Pair) -> Verdict:
+        """Which rule wins: blocked, then done, then the waits, then the calendar."""
+        application = base.application
+        if application.follow_up is FollowUp.NONE:
+            # R2: the posting or employer asked for no contact at all (asking
+            # for e-mail only is the other half: `Pair.after_waits`).
+            return base.verdict(VerdictKind.BLOCKED, ("R2",), "the posting asked for no contact")
+        if application.stage is Stage.DECIDED:
+            return self._decided(base)
+        return self._open(base)
+
+    def _open(self, base: Pair) -> Verdict:
+        """Stages applied and interviewed: the waits of an open stage."""
+        settings = self.settings
+        facts = base.facts
+        today = base.today
+        cal = base.place.calendar
+        start_day = facts.local_day(facts.cycle_start)
+        cycle_rules: tuple[str, ...] = ("R14",) if facts.cycle_from_reply else ()
+        since = "they replied" if facts.cycle_from_reply else None
+
+        # R7: a week between follow-ups; after enough in a cycle the ball is in
+        # their court.
+        if len(facts.follow_ups) >= settings.max_follow_ups:
+            return base.verdict(
+                VerdictKind.DONE,
+                ("R7", *cycle_rules),
+                f"{len(facts.follow_ups)} follow-ups since "
+                f"{since or 'this stage began'}: the ball is in their court",
+            )
+
+        waits: list[Wait] = []
+        overdue = False
+        untouched = not facts.follow_ups and not facts.voicemails
+        if base.application.stage is Stage.APPLIED:
+            # R3: a week after applying, then call; overdue from the day after 14 days.
+            ready = start_day + dt.timedelta(days=settings.applied_wait_days)
+            overdue_from = start_day + dt.timedelta(days=settings.applied_overdue_days + 1)
+            overdue = untouched and today >= overdue_from
+            stage_rule = ("R3", *cycle_rules)
+            stage_reason = f"{since or 'applied'} {_ago(start_day, today)}"
+            waits.append(
+                Wait(
+                    ready,
+                    stage_rule,
+                    f"{stage_reason}; wait {_days(settings.applied_wait_days)} before calling",
+                )
+            )
+            talking = TalkingPoints.STATUS
+        else:
+            # R6: 3 business days after the interview, then call; overdue after 5.
+            ready = cal.add_business_days(start_day, settings.interviewed_wait_business_days)
+            overdue_after = cal.add_business_days(
+                start_day, settings.interviewed_overdue_business_days
+            )
+            overdue = untouched and today > overdue_after
+            stage_rule = ("R6", *cycle_rules)
+            stage_reason = f"{since or 'interviewed'} {_ago(start_day, today)}"
+            waits.append(
+                Wait(
+                    ready,
+                    stage_rule,
+                    f"{stage_reason}; wait {settings.interviewed_wait_business_days} "
+                    "business days after it",
+                )
+            )
+            talking = TalkingPoints.AFTER_INTERVIEW
+
+        if facts.decision_date is not None:
+            # R4: they named a decision or call-back date: wait until a business day after it.
+            after = cal.add_business_days(
+                facts.decision_date, settings.decision_grace_business_days
+            )
+            if after > ready:
+                waits.append(
+                    Wait(
+                        after,
+                        ("R4",),
+                        f"they expect to decide by {short_date(facts.decision_date)}",
+                    )
+                )
+        if facts.follow_ups:
+            # A week between follow-ups.
+            last = facts.follow_ups[-1]
+            waits.append(
+                Wait(
+                    facts.local_day(last.at) + dt.timedelta(days=settings.follow_up_wait_days),
+                    ("R7",),
+                    f"followed up by {'e-mail' if last.kind is LogKind.EMAIL else 'phone'} "
+                    f"on {short_date(facts.local_day(last.at))}",
+                )
+            )
+        no_more_messages = False
+        if facts.voicemails:
+            # R8: a week after a voicemail; at most one voicemail a cycle.
+            last = facts.voicemails[-1]
+            waits.append(
+                Wait(
+                    facts.local_day(last.at) + dt.timedelta(days=settings.voicemail_wait_days),
+                    ("R8",),
+                    f"left a voicemail on {short_date(facts.local_day(last.at))}",
+                )
+            )
+            no_more_messages = len(facts.voicemails) >= settings.max_voicemails
+        if facts.dials_today >= settings.max_dials_per_day:
+            # R9: one dial a day; try again the next business day.
+            waits.append(
+                Wait(
+                    cal.add_business_days(today, 1),
+                    ("R9",),
+                    "already dialled today with no answer",
+                )
+            )
+
+        notes: list[str] = []
+        rules: list[str] = list(stage_rule)
+        if facts.follow_ups:
+            rules.append("R7")
+            notes.append(f"{len(facts.follow_ups)} of {settings.max_follow_ups} follow-ups used")
+        if no_more_messages:
+            rules.append("R8")
+            notes.append("do not leave another message")
+        return base.after_waits(
+            self.calendar,
+            waits,
+            rules=tuple(rules),
+            reason=stage_reason,
+            notes=notes,
+            overdue=overdue,
+            talking=talking,
+            no_more_messages=no_more_messages,
+        )
+
+    def _decided(self, base: Pair) -> Verdict:
+        """Stage decided: the courtesy, the check-in, or nothing more."""
+        settings = self.settings
+        application = base.application
+        outcome = application.outcome
+        talking = TalkingPoints.AFTER_DECISION
+        if outcome is None:
+            return base.verdict(
+                VerdictKind.DONE, ("R17",), "decided; record the outcome for follow-up advice"
+            )
+        if outcome in (Outcome.OFFER, Outcome.ACCEPTED, Outcome.WITHDRAWN):
+            # R17: nothing more to chase (a withdrawal still gets a courtesy task).
+            return base.verdict(VerdictKind.DONE, ("R17",), f"{outcome.value}: no more follow-up")
+        facts = base.facts
+        decided_at = facts.stage_start
+        deadline = courtesy_due(base.place.calendar, facts.local_day(decided_at), settings)
+        used = [e for e in base.application_log_after(decided_at) if uses_courtesy(e)]
+        today = base.today
+        if not used and today <= deadline:
+            # R15: one courtesy thank-you, by the end of the 2nd business day;
+            # any follow-up, voicemail or thank-you note after the decision uses it.
+            reason = (
+                f"{outcome.value}: thank them and ask to hear of future openings, "
+                f"by {short_date(deadline)}"
+            )
+            if application.follow_up is FollowUp.EMAIL:
+                return base.verdict(VerdictKind.EMAIL, ("R15", "R2"), reason, talking=talking)
+            verdict = base.after_waits(
+                self.calendar, [], rules=("R15",), reason=reason, notes=[], talking=talking
+            )
+            if (
+                verdict.kind is VerdictKind.WAIT
+                and verdict.next is not None
+                and verdict.next > deadline
+            ):
+                return base.verdict(
+                    VerdictKind.EMAIL,
+                    ("R15", *verdict.rules[1:]),
+                    reason + "; no call window left before then, so e-mail",
+                    talking=talking,
+                )
+            return verdict
+        if outcome is Outcome.REJECTED and application.keep_in_touch:
+            # R16: they invited you to keep in touch: one check-in call after 90 days.
+            check_in = facts.local_day(decided_at) + dt.timedelta(days=settings.keep_in_touch_days)
+            after_check_in = [e for e in used if facts.local_day(e.at) >= check_in]
+            if after_check_in:
+                return base.verdict(
+                    VerdictKind.DONE, ("R16",), "checked in as they invited; no more follow-up"
+                )
+            return base.after_waits(
+                self.calendar,
+                [Wait(check_in, ("R16",), "they invited you to keep in touch")],
+                rules=("R16",),
+                reason="they invited you to keep in touch: one check-in call",
+                notes=[],
+                talking=talking,
+            )
+        # The courtesy is used up or its time has passed.
+        why = "courtesy thank-you done" if used else "the time for a courtesy thank-you has passed"
+        return base.verdict(VerdictKind.DONE, ("R15",), f"{outcome.value}: {why}")
+
+    def tasks(
+        self,
+        application: Application,
+        contacts: Sequence[Contact],
+        log: Sequence[LogEntry],
+        verdicts: Iterable[Verdict],
+    ) -> list[Task]:
+        """The verify, thank-you and courtesy tasks of one application."""
+        return tasks_for(self, application, contacts, log, verdicts)
+
+
+def judge_pair(
+    application: Application,
+    contact: Contact,
+    log: Sequence[LogEntry],
+    settings: Settings,
+    now: pendulum.DateTime,
+) -> Verdict:
+    """The verdict for one application and one of its contacts."""
+    return Judge(settings, now).pair(application, contact, log)
+
+
+def tasks_of(
+    application: Application,
+    contacts: Sequence[Contact],
+    log: Sequence[LogEntry],
+    settings: Settings,
+    now: pendulum.DateTime,
+) -> list[Task]:
+    """The verify, thank-you and courtesy tasks of one application."""
+    judge = Judge(settings, now)
+    verdicts = [judge.pair(application, c, log) for c in contacts]
+    return judge.tasks(application, contacts, log, verdicts)

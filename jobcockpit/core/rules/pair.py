@@ -1,0 +1,161 @@
+"""One pair being judged: what each of its verdicts shares, how a verdict is
+worded, and how the waits and the calendar decide between a call and a wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jobcockpit.core.places import Place
+from jobcockpit.core.records import Application, Contact, FollowUp, LogEntry
+from jobcockpit.core.rules.clock import ONE_DAY, pendulum_date
+from jobcockpit.core.rules.facts import Facts
+from jobcockpit.core.rules.windows import CallCalendar
+from jobcockpit.core.verdicts import CallWindow, TalkingPoints, Verdict, VerdictKind
+
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def short_date(day: dt.date) -> str:
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
+
+
+@dataclass(slots=True)
+class Wait:
+    """A date before which the pair must not be contacted, and which rule says so."""
+
+    until: dt.date
+    rules: tuple[str, ...]
+    reason: str
+
+
+@dataclass(slots=True)
+class Pair:
+    """What every verdict of one pair shares."""
+
+    application: Application
+    contact: Contact
+    place: Place
+    facts: Facts
+    local_now: dt.datetime
+    today: dt.date
+    """The contact's calendar day at `local_now`."""
+    tomorrow: dt.datetime
+    """When the verdict changes at the latest: midnight at the end of `today`
+    in the contact's zone, or before it the moment of a log entry dated later
+    than now (the rules count it from then on)."""
+    log: Sequence[LogEntry] = ()
+
+    def application_log_after(self, moment: dt.datetime) -> list[LogEntry]:
+        """The application's log (every contact) from `moment` on."""
+        return [e for e in self.log if e.at >= moment]
+
+    def verdict(
+        self,
+        kind: VerdictKind,
+        rules: tuple[str, ...],
+        reason: str,
+        *,
+        windows: tuple[CallWindow, ...] = (),
+        next_day: dt.date | None = None,
+        overdue: bool = False,
+        talking: TalkingPoints = TalkingPoints.STATUS,
+        no_more_messages: bool = False,
+        changes_at: dt.datetime | None = None,
+    ) -> Verdict:
+        if self.place.zone_guessed:
+            # R13: no zone known or inferable: judged in the user's zone, and said so.
+            rules = (*rules, "R13")
+            reason = f"{reason} (time zone guessed)"
+        if changes_at is None or changes_at > self.tomorrow:
+            changes_at = self.tomorrow
+        last = self.facts.last_contact or self.facts.cycle_start
+        return Verdict(
+            application=self.application.id,
+            contact=self.contact.id,
+            kind=kind,
+            rules=tuple(dict.fromkeys(rules)),
+            reason=reason,
+            windows=windows,
+            next=None if next_day is None else pendulum_date(next_day),
+            overdue=overdue,
+            zone=self.place.zone,
+            zone_guessed=self.place.zone_guessed,
+            last_contact=last,
+            talking_points=talking,
+            changes_at=changes_at,
+            no_more_messages=no_more_messages,
+        )
+
+    def after_waits(
+        self,
+        calendar: CallCalendar,
+        waits: list[Wait],
+        *,
+        rules: tuple[str, ...],
+        reason: str,
+        notes: list[str],
+        talking: TalkingPoints,
+        overdue: bool = False,
+        no_more_messages: bool = False,
+    ) -> Verdict:
+        """Apply the waits, then (for calls) the calendar."""
+        today = self.today
+        email_only = self.application.follow_up is FollowUp.EMAIL
+        blocking = [w for w in waits if w.until > today]
+        if blocking:
+            latest = max(blocking, key=lambda w: w.until)
+            until = latest.until
+            wait_rules = tuple(r for w in blocking if w.until == until for r in w.rules)
+            if email_only:
+                next_day = until
+                wait_rules = (*wait_rules, "R2")
+            else:
+                next_day, skipped = calendar.first_callable_day(self.contact, self.place, until)
+                wait_rules = (*wait_rules, *skipped)
+            return self.verdict(
+                VerdictKind.WAIT,
+                wait_rules,
+                f"{latest.reason}; {'e-mail' if email_only else 'call'} from "
+                f"{short_date(next_day)}",
+                next_day=next_day,
+                overdue=False,
+                talking=talking,
+                no_more_messages=no_more_messages,
+            )
+        text = "; ".join([f"overdue: {reason}" if overdue else reason, *notes])
+        if email_only:
+            # E-mail only: what would be a call is an e-mail; the calendar does not apply.
+            return self.verdict(
+                VerdictKind.EMAIL,
+                (*rules, "R2"),
+                f"{text}; they asked for e-mail only",
+                overdue=overdue,
+                talking=talking,
+            )
+        plan = calendar.plan(self.contact, self.place, today)
+        left, changes_at = calendar.still_open(plan, self.local_now)
+        if left:
+            return self.verdict(
+                VerdictKind.CALL,
+                (*rules, *plan.rules),
+                text,
+                windows=left,
+                overdue=overdue,
+                talking=talking,
+                no_more_messages=no_more_messages,
+                changes_at=changes_at,
+            )
+        next_day, skipped = calendar.first_callable_day(self.contact, self.place, today + ONE_DAY)
+        why = plan.why_not if not plan.windows else "no call window left today"
+        return self.verdict(
+            VerdictKind.WAIT,
+            (*rules, *plan.rules, *skipped),
+            f"{text}; {why}; call from {short_date(next_day)}",
+            next_day=next_day,
+            overdue=False,
+            talking=talking,
+            no_more_messages=no_more_messages,
+        )

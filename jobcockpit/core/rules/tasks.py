@@ -1,0 +1,119 @@
+"""The tasks beside the verdicts: verify a contact, a thank-you note after an
+interview, a courtesy thank-you after a decision.
+
+Tasks never block a call; each is due at a moment (or at none), and is listed
+by when it is due (docs/rules.md, "The answers").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from jobcockpit.core import places
+from jobcockpit.core.places import BusinessCalendar
+from jobcockpit.core.records import (
+    Application,
+    Contact,
+    FollowUp,
+    LogEntry,
+    LogKind,
+    Outcome,
+    Stage,
+)
+from jobcockpit.core.rules.facts import courtesy_due, latest, stage_start, uses_courtesy
+from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
+
+if TYPE_CHECKING:
+    from jobcockpit.core.rules.judge import Judge
+
+
+def tasks_for(
+    judge: Judge,
+    application: Application,
+    contacts: Sequence[Contact],
+    log: Sequence[LogEntry],
+    verdicts: Iterable[Verdict],
+) -> list[Task]:
+    """The tasks of one application at the judge's moment; `verdicts` are its
+    pairs', since a contact is only verified for a call or a wait to come."""
+    settings = judge.settings
+    tasks: list[Task] = []
+    past = judge.past(log)
+    by_id: dict[str, Contact] = {}
+    for person in contacts:
+        by_id.setdefault(person.id, person)
+    for verdict in verdicts:
+        contact = by_id.get(verdict.contact)
+        if contact is None or application.follow_up in (FollowUp.EMAIL, FollowUp.NONE):
+            continue
+        if verdict.kind not in (VerdictKind.CALL, VerdictKind.WAIT):
+            continue
+        if not contact.verified or contact.best_time is None:
+            # R1: check the number and ask when is best to call; never blocks.
+            missing = [
+                part
+                for part, absent in (
+                    ("check the number", not contact.verified),
+                    ("ask when is best to call", contact.best_time is None),
+                )
+                if absent
+            ]
+            tasks.append(
+                Task(
+                    TaskKind.VERIFY,
+                    application.id,
+                    contact.id,
+                    None,
+                    f"{contact.name}: {'; '.join(missing)}",
+                    rules=("R1",),
+                )
+            )
+    first_contact = contacts[0] if contacts else None
+    user_zone = places.zone(judge.user_zone)
+    if application.stage is not Stage.DECIDED:
+        interview = latest(past, LogKind.INTERVIEW)
+        if interview is not None and not any(
+            e.kind is LogKind.THANK_YOU and e.at >= interview.at for e in past
+        ):
+            # R5: a thank-you note within 24 hours of the interview; late once past.
+            due = interview.at + dt.timedelta(hours=settings.thank_you_hours)
+            who = next((c for c in contacts if c.id == interview.contact), first_contact)
+            late = judge.now > due
+            tasks.append(
+                Task(
+                    TaskKind.THANK_YOU,
+                    application.id,
+                    who.id if who else None,
+                    due,
+                    f"thank-you note to {who.name if who else application.company} "
+                    "for the interview",
+                    late=late,
+                    rules=("R5",),
+                )
+            )
+    elif application.outcome in (Outcome.REJECTED, Outcome.FILLED, Outcome.WITHDRAWN):
+        # One courtesy thank-you after a rejection, a filled position or a withdrawal.
+        place = judge.place(first_contact) if first_contact else None
+        zone = places.zone(place.zone) if place else user_zone
+        calendar = place.calendar if place else BusinessCalendar(None, None)
+        decided_at = stage_start(application, past, zone)
+        deadline = courtesy_due(calendar, decided_at.astimezone(zone).date(), settings)
+        last_moment = dt.datetime(
+            deadline.year, deadline.month, deadline.day, 23, 59, 59, tzinfo=zone
+        )
+        done = any(uses_courtesy(e) for e in past if e.at >= decided_at)
+        if not done and judge.now <= last_moment:
+            tasks.append(
+                Task(
+                    TaskKind.COURTESY,
+                    application.id,
+                    first_contact.id if first_contact else None,
+                    last_moment,
+                    f"courtesy thank-you to {application.company}: "
+                    "you would welcome future openings",
+                    rules=("R17",) if application.outcome is Outcome.WITHDRAWN else ("R15",),
+                )
+            )
+    return tasks

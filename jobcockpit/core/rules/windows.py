@@ -1,0 +1,159 @@
+"""The calendar of a call: which days and hours a contact may be called.
+
+Each day is planned in the contact's own zone and country: a public holiday
+there, their recorded best time, the default windows cut short on Monday
+morning and Friday afternoon (docs/rules.md, "time of day", "day of the week",
+"a public holiday"). Plans are shared by every pair judged at one moment in
+the same place with the same best time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pendulum
+
+from jobcockpit.core.places import Place, weekday_of
+from jobcockpit.core.records import Contact
+from jobcockpit.core.rules.clock import ONE_DAY, ONE_MICROSECOND, plain
+from jobcockpit.core.settings import Settings
+from jobcockpit.core.verdicts import CallWindow
+
+SEARCH_DAYS = 400
+"""How far ahead to look for a callable day before giving up (a best time
+naming only days that are all holidays, say)."""
+
+
+@dataclass(slots=True)
+class DayPlan:
+    """Whether and when a contact can be called on one day of their calendar."""
+
+    day: dt.date
+    zone: str
+    local: list[tuple[dt.time, dt.time]]
+    """The windows in the contact's wall-clock time."""
+    rules: tuple[str, ...]
+    why_not: str
+    _windows: list[tuple[dt.datetime, dt.datetime]] | None = None
+    _open_at: dt.datetime | None = None
+    _open: tuple[tuple[CallWindow, ...], dt.datetime | None] | None = None
+    """What `CallCalendar.still_open` found at `_open_at`: every pair judged at
+    that moment in this place and best time shares it."""
+
+    @property
+    def windows(self) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The windows as instants, made only for the days that need them."""
+        if self._windows is None:
+            self._windows = [
+                (_at(self.day, a, self.zone), _at(self.day, b, self.zone)) for a, b in self.local
+            ]
+        return self._windows
+
+    def has_window(self, minutes: int) -> bool:
+        return any(_minutes(b) - _minutes(a) >= minutes for a, b in self.local)
+
+
+def _minutes(clock: dt.time) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+class CallCalendar:
+    """Call windows per (place, best time, day), computed once per judging run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._plans: dict[tuple[object, ...], DayPlan] = {}
+        self._callable: dict[tuple[object, ...], tuple[dt.date, tuple[str, ...]]] = {}
+
+    def plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
+        key = (place.zone, place.country, place.subdivision, contact.best_time, day)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._make_plan(contact, place, day)
+        return plan
+
+    def _make_plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
+        settings = self.settings
+        holiday = place.calendar.holiday(day)
+        if holiday is not None:
+            # R12: no call on a public holiday, best time or not.
+            return DayPlan(day, place.zone, [], ("R12",), f"public holiday there ({holiday})")
+        best = contact.best_time
+        local: list[tuple[dt.time, dt.time]]
+        # R10: call in the default windows, in the contact's time; a recorded
+        # best time replaces them, and then only its own days count (weekends
+        # included when it names them).
+        if best is not None:
+            if weekday_of(day) not in best.days:
+                return DayPlan(
+                    day,
+                    place.zone,
+                    [],
+                    ("R10", "R11"),
+                    f"not one of their best days ({best.describe()})",
+                )
+            local = [(best.start, best.end)]
+            rules: tuple[str, ...] = ("R10",)
+        else:
+            # R11: no weekends, no Monday mornings, no Friday afternoons.
+            if day.isoweekday() > 5:
+                return DayPlan(day, place.zone, [], ("R11",), "weekend")
+            local = list(settings.call_windows)
+            rules = ("R10",)
+            if day.isoweekday() == 1:
+                cut = settings.monday_starts_at
+                local = [(max(a, cut), b) for a, b in local if b > cut]
+                rules = ("R10", "R11")
+            elif day.isoweekday() == 5:
+                cut = settings.friday_ends_at
+                local = [(a, min(b, cut)) for a, b in local if a < cut]
+                rules = ("R10", "R11")
+        return DayPlan(day, place.zone, local, rules, "no call windows that day")
+
+    def still_open(
+        self, plan: DayPlan, now: dt.datetime
+    ) -> tuple[tuple[CallWindow, ...], dt.datetime | None]:
+        """The plan's windows with enough time left at `now` to place a call,
+        and the next moment that changes: a window opening, or one
+        stopping to count, just after `b - needed` (never before now, or it
+        would not be left)."""
+        if plan._open is not None and plan._open_at == now:
+            return plan._open
+        needed = dt.timedelta(minutes=self.settings.min_window_minutes)
+        left = [(a, b) for a, b in plan.windows if b - max(a, now) >= needed]
+        edges = [a for a, _ in left if a > now] + [b - needed + ONE_MICROSECOND for _, b in left]
+        found = (tuple([CallWindow(a, b) for a, b in left]), min(edges, default=None))
+        plan._open_at, plan._open = now, found
+        return found
+
+    def first_callable_day(
+        self, contact: Contact, place: Place, day: dt.date
+    ) -> tuple[dt.date, tuple[str, ...]]:
+        """The first day from `day` on that has a call window, and the rules of the
+        days skipped on the way (weekends, holidays)."""
+        key = (place.zone, place.country, place.subdivision, contact.best_time, day)
+        known = self._callable.get(key)
+        if known is None:
+            known = self._callable[key] = self._first_callable_day(contact, place, day)
+        return known
+
+    def _first_callable_day(
+        self, contact: Contact, place: Place, day: dt.date
+    ) -> tuple[dt.date, tuple[str, ...]]:
+        needed = self.settings.min_window_minutes
+        current = day
+        skipped: list[str] = []
+        for _ in range(SEARCH_DAYS):
+            plan = self.plan(contact, place, current)
+            if plan.has_window(needed):
+                return current, tuple(dict.fromkeys(skipped))
+            skipped.extend(r for r in plan.rules if r != "R10")
+            current += ONE_DAY
+        return day, ()
+
+
+def _at(day: dt.date, clock: dt.time, zone: str) -> dt.datetime:
+    """A wall-clock time on a day in a zone; a time skipped by a DST change moves
+    forward to the first real instant (pendulum's rule)."""
+    return plain(pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=zone))
