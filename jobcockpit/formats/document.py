@@ -10,8 +10,6 @@ bytes for the same board, so backups diff cleanly.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,27 +24,6 @@ from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 
 FORMAT = "jobcockpit/1"
 SECTIONS = ("applications", "contacts", "log")
-
-CSV_COLUMNS = (
-    "id",
-    "company",
-    "position",
-    "stage",
-    "applied_on",
-    "stage_since",
-    "outcome",
-    "follow_up",
-    "contacts",
-    "phones",
-    "emails",
-    "last_log_at",
-    "last_log",
-    "notes",
-    "posting_url",
-)
-"""One row per application, for a spreadsheet or a job centre."""
-
-LIST_SEPARATOR = "; "
 
 
 class ImportRefused(ValueError):  # noqa: N818 (the name the team agreed on)
@@ -373,53 +350,3 @@ def dump_json(document: Mapping[str, Any]) -> str:
     order written. orjson makes this ~20 times faster than the json module for
     a large hunt."""
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
-
-
-def to_csv(board: Board) -> str:
-    """One row per application, sorted by id."""
-    last_entry: dict[str, LogEntry] = {}
-    for entry in log_in_order(board):
-        last_entry[entry.application] = entry
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for application in sorted(board.applications.values(), key=lambda a: a.id):
-        people = board.contacts_of(application)
-        last = last_entry.get(application.id)
-        writer.writerow(
-            [
-                application.id,
-                application.company,
-                application.position,
-                application.stage.value,
-                application.applied_on.isoformat(),
-                _text(application.stage_since.isoformat() if application.stage_since else None),
-                _text(application.outcome.value if application.outcome else None),
-                application.follow_up.value,
-                LIST_SEPARATOR.join(c.name for c in people),
-                LIST_SEPARATOR.join(c.phone for c in people if c.phone),
-                LIST_SEPARATOR.join(c.email for c in people if c.email),
-                last.at.isoformat() if last else "",
-                _describe_entry(last, board) if last else "",
-                application.notes,
-                _text(application.posting_url),
-            ]
-        )
-    return out.getvalue()
-
-
-def _text(value: str | None) -> str:
-    return value or ""
-
-
-def _describe_entry(entry: LogEntry, board: Board) -> str:
-    """ "voicemail with Dana Ruiz: asked about the timeline" """
-    text = entry.kind.value
-    contact = board.contacts.get(entry.contact) if entry.contact else None
-    if contact is not None:
-        text += f" with {contact.name}"
-    elif entry.contact:
-        text += f" with {entry.contact}"
-    if entry.note:
-        text += f": {entry.note}"
-    return text

@@ -18,7 +18,7 @@ import pytest
 from conftest import NOW, Run
 
 from jobcockpit.core.settings import SETTINGS
-from jobcockpit.formats.document import CSV_COLUMNS
+from jobcockpit.formats.table import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 

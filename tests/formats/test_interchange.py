@@ -13,15 +13,14 @@ import pytest
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import LogKind
 from jobcockpit.formats.document import (
-    CSV_COLUMNS,
     FORMAT,
     ImportRefused,
     dump_json,
     parse_document,
     plan_import,
-    to_csv,
     to_document,
 )
+from jobcockpit.formats.table import CSV_COLUMNS, to_csv
 
 
 def imported(document: dict[str, Any], board: Board | None = None) -> Board:

@@ -13,8 +13,9 @@ from jobcockpit.cli.arguments import timestamp
 from jobcockpit.cli.errors import OK
 from jobcockpit.cli.output import emit, format_of, refuse_overwriting
 from jobcockpit.cli.stores import clock, demo_store, store_to_read
-from jobcockpit.formats.document import dump_json, to_csv, to_document
+from jobcockpit.formats.document import dump_json, to_document
 from jobcockpit.formats.ical import HORIZON_DAYS, calendar_events, to_ics
+from jobcockpit.formats.table import to_csv
 
 FORMATS = ("json", "csv", "ics")
 
