@@ -22,6 +22,7 @@ from textual.driver import Driver
 from textual.theme import Theme
 
 from jobcockpit.core.settings import Settings
+from jobcockpit.core.text import plain
 from jobcockpit.store import (
     LOCKED_ELSEWHERE,
     Store,
@@ -35,7 +36,6 @@ from jobcockpit.tui.commands import CockpitCommands
 from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.session import Saved, Session
-from jobcockpit.tui.views.text import clean
 
 DISK_CHECK_SECONDS = 2.0
 """How often the cockpit asks whether another program saved the file: one
@@ -144,7 +144,7 @@ class CockpitApp(App[None]):
         try:
             writable = self.session.retry_lock()
         except StoreError as error:
-            self.notify(clean(str(error)), title="Still read-only", severity="error", markup=False)
+            self.notify(plain(str(error)), title="Still read-only", severity="error", markup=False)
             return
         if not writable:
             self.notify(
@@ -196,11 +196,11 @@ class CockpitApp(App[None]):
             try:
                 change = merge_conflict_copy(self.store, copy)
             except StoreError as error:
-                self.notify(clean(str(error)), title="Not merged", severity="error", markup=False)
+                self.notify(plain(str(error)), title="Not merged", severity="error", markup=False)
                 continue
             if change and (not self.main_screen.commit(change) or self.session.unsaved):
                 self.notify(
-                    f"{clean(copy.name)} stays beside the data file until its merge is saved.",
+                    f"{plain(copy.name)} stays beside the data file until its merge is saved.",
                     title="Not merged yet",
                     severity="warning",
                     markup=False,
@@ -209,10 +209,10 @@ class CockpitApp(App[None]):
             try:
                 kept = retire_conflict_copy(path, copy, now=self.now())
             except StoreError as error:
-                self.notify(clean(str(error)), severity="warning", markup=False)
+                self.notify(plain(str(error)), severity="warning", markup=False)
                 continue
             self.notify(
-                f"Merged {clean(copy.name)}; the copy is kept as {clean(str(kept))}",
+                f"Merged {plain(copy.name)}; the copy is kept as {plain(str(kept))}",
                 title="Conflict copy merged",
                 markup=False,
             )
@@ -235,7 +235,7 @@ class CockpitApp(App[None]):
                 self.exit(
                     return_code=1,
                     message=f"jobcockpit: {count} change{'s' if count > 1 else ''} could not "
-                    f"be saved before closing: {clean(str(saved.error))}",
+                    f"be saved before closing: {plain(str(saved.error))}",
                 )
                 return
         self.exit(return_code=code)

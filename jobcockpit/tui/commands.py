@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from jobcockpit.core.text import plain
 from jobcockpit.tui import keys
-from jobcockpit.tui.views.text import clean
 
 if TYPE_CHECKING:
     from jobcockpit.tui.screens.main import MainScreen
@@ -65,7 +65,7 @@ class CockpitCommands(Provider):
         names = screen.privacy.names(screen.board)
         for application in screen.board:
             company = names.company(application.company)
-            position = clean(application.position)
+            position = plain(application.position)
             label = f"{company} · {position}" if position else company
             at = label.casefold().find(needle)
             if at < 0:

@@ -23,9 +23,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from jobcockpit.core.board import Board
+from jobcockpit.core.text import plain
 from jobcockpit.store import CopyMerge, Store, StoreError, compare_conflict_copy
 from jobcockpit.tui import keys
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.footer import CockpitFooter
 
 LISTED = 6
@@ -54,7 +54,7 @@ def survey(store: Store, copies: Sequence[Path]) -> list[CopyReport]:
 
 
 def _names(labels: Sequence[str]) -> str:
-    shown = ", ".join(clean(label) for label in labels[:LISTED])
+    shown = ", ".join(plain(label) for label in labels[:LISTED])
     more = len(labels) - LISTED
     return f"{shown} and {more} more" if more > 0 else shown
 
@@ -66,10 +66,10 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 def describe_copy(report: CopyReport, board: Board) -> list[str]:
     """The lines that tell one copy apart: what it adds, what it holds
     differently. Plain text, cleaned of control characters."""
-    lines = [clean(report.copy.name)]
+    lines = [plain(report.copy.name)]
     merge = report.merge
     if merge is None:
-        lines.append(f"  cannot be read, left alone: {clean(report.problem)}")
+        lines.append(f"  cannot be read, left alone: {plain(report.problem)}")
         return lines
     change = merge.change
     added: list[str] = []

@@ -29,6 +29,7 @@ from jobcockpit.core.places import business_calendar
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.stages import StageChange, change_stage
+from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
 from jobcockpit.tui import keys
@@ -39,7 +40,6 @@ from jobcockpit.tui.session import Saved
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.views.wording import local
 from jobcockpit.tui.widgets.board import KanbanBoard
 from jobcockpit.tui.widgets.card_column import CardColumn
@@ -292,12 +292,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
             parts.append(f"{count} change{'s' if count > 1 else ''} not saved")
         reason = session.read_only_reason
         if reason is not None:
-            parts.append(f"read-only: {clean(reason)}")
+            parts.append(f"read-only: {plain(reason)}")
         if self.app.clock_is_frozen:
             parts.append(
                 "as of " + local(self.app.now(), self.user_zone).strftime("%a %d %b %H:%M")
             )
-        parts.append(clean(self.app.place_name))
+        parts.append(plain(self.app.place_name))
         self.sub_title = " · ".join(part for part in parts if part)
 
     # -- messages from the widgets ----------------------------------------------
@@ -370,7 +370,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _writable(self) -> bool:
         reason = self.app.session.read_only_reason
         if reason is not None:
-            self.notify(f"Read-only: {clean(reason)}", severity="warning", markup=False)
+            self.notify(f"Read-only: {plain(reason)}", severity="warning", markup=False)
             return False
         return True
 
@@ -381,10 +381,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             saved = session.change(change)
         except ReadOnlyError as error:
-            self.notify(clean(str(error)), severity="warning", markup=False)
+            self.notify(plain(str(error)), severity="warning", markup=False)
             return False
         except RecordError as error:
-            self.notify(clean(str(error)), title="Not changed", severity="error", markup=False)
+            self.notify(plain(str(error)), title="Not changed", severity="error", markup=False)
             return False
         self._after(change, before, saved, select)
         return True
@@ -411,7 +411,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify(RELOADED, title="Reloaded")
         if isinstance(saved.error, ConflictError):
             self.notify(
-                f"{clean(str(saved.error))}\nThe screen shows the other program's version.",
+                f"{plain(str(saved.error))}\nThe screen shows the other program's version.",
                 title="Not saved: changed elsewhere",
                 severity="error",
                 timeout=10,
@@ -419,7 +419,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             )
         elif saved.error is not None:
             self.notify(
-                f"{clean(str(saved.error))}\nThe change stays on screen and is saved "
+                f"{plain(str(saved.error))}\nThe change stays on screen and is saved "
                 "with the next one.",
                 title="Could not save",
                 severity="error",
@@ -449,7 +449,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         if not saved.reloaded:
             self.notify(
-                f"{clean(str(saved.error))}\nThe screen keeps what was read before, and "
+                f"{plain(str(saved.error))}\nThe screen keeps what was read before, and "
                 "nothing is saved over the file.",
                 title="Could not read the data file again",
                 severity="error",
@@ -491,7 +491,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.commit(
                     Changeset(
                         put_applications=(application,),
-                        description=f"new application at {clean(application.company)}",
+                        description=f"new application at {plain(application.company)}",
                     ),
                     select=application.id,
                 )
@@ -510,7 +510,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.commit(
                     Changeset(
                         put_applications=(edited,),
-                        description=f"edit of {clean(application.company)}",
+                        description=f"edit of {plain(application.company)}",
                     ),
                     select=edited.id,
                 )
@@ -536,12 +536,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
                     self.notify("That contact is already linked to this application.")
                     return
                 contact = self.board.contacts.get(result)
-                name = clean(contact.name) if contact else result
+                name = plain(contact.name) if contact else result
                 change = Changeset(
                     put_applications=(
                         dataclasses.replace(current, contacts=(*current.contacts, result)),
                     ),
-                    description=f"link of {name} to {clean(current.company)}",
+                    description=f"link of {name} to {plain(current.company)}",
                 )
             else:
                 contacts = current.contacts
@@ -550,7 +550,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 change = Changeset(
                     put_contacts=(result,),
                     put_applications=(dataclasses.replace(current, contacts=contacts),),
-                    description=f"contact {clean(result.name)} at {clean(current.company)}",
+                    description=f"contact {plain(result.name)} at {plain(current.company)}",
                 )
             self.commit(change, select=application.id)
 
@@ -565,7 +565,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             Changeset(
                 add_log=(entry,),
                 description=f"{entry.kind.value.replace('_', ' ')} logged for "
-                f"{clean(application.company)}",
+                f"{plain(application.company)}",
             ),
             select=application.id,
         )
@@ -641,7 +641,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 Changeset(
                     put_applications=(result.application,),
                     add_log=(result.entry,) if result.entry is not None else (),
-                    description=f"move of {clean(application.company)} to {target.value}",
+                    description=f"move of {plain(application.company)} to {target.value}",
                 ),
                 select=application.id,
             )
@@ -666,7 +666,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.commit(
             Changeset(
                 put_applications=(moved.application,),
-                description=f"move of {clean(application.company)} back to {target.value}",
+                description=f"move of {plain(application.company)} back to {target.value}",
             ),
             select=application.id,
         )
@@ -683,13 +683,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.commit(
                     Changeset(
                         delete_applications=(application.id,),
-                        description=f"deletion of {clean(application.company)}",
+                        description=f"deletion of {plain(application.company)}",
                     )
                 )
 
         question = (
-            f"Delete the application at {clean(application.company)} "
-            f"({clean(application.position)}) and its log?"
+            f"Delete the application at {plain(application.company)} "
+            f"({plain(application.position)}) and its log?"
         )
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
@@ -699,10 +699,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             undone = session.undo()
         except ReadOnlyError as error:
-            self.notify(clean(str(error)), severity="warning", markup=False)
+            self.notify(plain(str(error)), severity="warning", markup=False)
             return
         except RecordError as error:
-            self.notify(clean(str(error)), title="Cannot undo", severity="error", markup=False)
+            self.notify(plain(str(error)), title="Cannot undo", severity="error", markup=False)
             return
         if undone is None:
             self.notify("Nothing to undo.")
@@ -750,7 +750,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.app.store.save_settings(settings)
         except StoreError as error:
             self.notify(
-                clean(str(error)), title="Settings not saved", severity="error", markup=False
+                plain(str(error)), title="Settings not saved", severity="error", markup=False
             )
             return
         self.app.settings = settings

@@ -17,12 +17,12 @@ from textual.widgets import Input, RadioButton, RadioSet, Select, Static
 
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, new_id
 from jobcockpit.core.talking_points import TITLES, talking_points
+from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.tui.screens.forms import keys
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.contact import contact_label
 from jobcockpit.tui.screens.forms.log import moment_field, read_decision_date, read_moment
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 OUTCOMES: dict[LogKind, str] = {
@@ -61,7 +61,7 @@ class CallForm(FormScreen[LogEntry]):
             self.default_contact = self.contacts[0].id if self.contacts else None
 
     def heading(self) -> Content:
-        return Content.assemble("Log a call about ", (clean(self.application.company), "b"))
+        return Content.assemble("Log a call about ", (plain(self.application.company), "b"))
 
     def compose_fields(self) -> ComposeResult:
         if self.contacts:
@@ -124,7 +124,7 @@ class CallForm(FormScreen[LogEntry]):
         title = TITLES[self.talking_points] + (": voicemail" if voicemail else "")
         panel.border_title = title
         panel.set_class(voicemail, "-voicemail")
-        panel.update(Content("\n").join(Content(f"• {clean(line)}") for line in lines))
+        panel.update(Content("\n").join(Content(f"• {plain(line)}") for line in lines))
 
     def read(self, reading: Reading) -> LogEntry | None:
         outcome = self._outcome()
