@@ -8,9 +8,10 @@ touched, the columns, the sidebar and the detail.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import pendulum
 from textual import work
@@ -26,13 +27,12 @@ from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.places import business_calendar
-from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, RecordError, Stage
+from jobcockpit.core.records import Application, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
-from jobcockpit.core.stages import StageChange, change_stage
 from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
-from jobcockpit.tui import keys
+from jobcockpit.tui import changes, keys
 from jobcockpit.tui.runtime import heap
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.stats import StatsScreen
@@ -50,6 +50,7 @@ from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
 
 if TYPE_CHECKING:
     from jobcockpit.tui.app import CockpitApp
+    from jobcockpit.tui.screens.forms.base import FormScreen
 
 SYNC_JUDGE_LIMIT = 1500
 """Boards up to this many applications are judged before the first paint;
@@ -59,6 +60,8 @@ TICK_SECONDS = 30.0
 """How often a live clock refreshes countdowns and "their time now"."""
 
 RELOADED = "reloaded: another program changed the file"
+
+T = TypeVar("T")
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -384,10 +387,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify(plain(str(error)), severity="warning", markup=False)
             return False
         except RecordError as error:
-            self.notify(plain(str(error)), title="Not changed", severity="error", markup=False)
+            self._refused(error)
             return False
         self._after(change, before, saved, select)
         return True
+
+    def _refused(self, error: RecordError) -> None:
+        self.notify(plain(str(error)), title="Not changed", severity="error", markup=False)
 
     def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
         touched = touched_by(change, before, self.board)
@@ -480,44 +486,53 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return best.contact
         return application.contacts[0] if application.contacts else None
 
+    def _ask(
+        self,
+        dialog: FormScreen[T],
+        change: Callable[[Board, T], Changeset],
+        select: str | None,
+        unchanged: str = "",
+    ) -> None:
+        """Open `dialog`; its answer, made into a change, is committed."""
+
+        def done(answer: T | None) -> None:
+            if answer is not None:
+                self._change(lambda board: change(board, answer), select, unchanged)
+
+        self.app.push_screen(dialog, done)
+
+    def _change(
+        self, make: Callable[[Board], Changeset], select: str | None, unchanged: str = ""
+    ) -> None:
+        """Commit what `make` makes of the board now; `unchanged` says why
+        nothing changed when it makes nothing."""
+        try:
+            change = make(self.board)
+        except RecordError as error:
+            self._refused(error)
+            return
+        if change:
+            self.commit(change, select=select)
+        elif unchanged:
+            self.notify(unchanged)
+
     def action_new_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        if not self._writable():
-            return
-
-        def done(application: Application | None) -> None:
-            if application is not None:
-                self.commit(
-                    Changeset(
-                        put_applications=(application,),
-                        description=f"new application at {plain(application.company)}",
-                    ),
-                    select=application.id,
-                )
-
-        self.app.push_screen(forms.ApplicationForm(application=None, today=self._today()), done)
+        if self._writable():
+            form = forms.ApplicationForm(application=None, today=self._today())
+            self._ask(form, changes.new_application, select=form.new_id)
 
     def action_edit_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
-            return
-
-        def done(edited: Application | None) -> None:
-            if edited is not None and edited != application:
-                self.commit(
-                    Changeset(
-                        put_applications=(edited,),
-                        description=f"edit of {plain(application.company)}",
-                    ),
-                    select=edited.id,
-                )
-
-        self.app.push_screen(
-            forms.ApplicationForm(application=application, today=self._today()), done
-        )
+        if application is not None and self._writable():
+            self._ask(
+                forms.ApplicationForm(application=application, today=self._today()),
+                partial(changes.edit_application, before=application),
+                select=application.id,
+            )
 
     def action_add_contact(self) -> None:
         from jobcockpit.tui.screens import forms
@@ -526,48 +541,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if application is None or not self._writable():
             return
         existing = sorted(self.board.contacts.values(), key=lambda c: c.name.casefold())
-
-        def done(result: Contact | str | None) -> None:
-            if result is None:
-                return
-            current = self.board.applications.get(application.id, application)
-            if isinstance(result, str):
-                if result in current.contacts:
-                    self.notify("That contact is already linked to this application.")
-                    return
-                contact = self.board.contacts.get(result)
-                name = plain(contact.name) if contact else result
-                change = Changeset(
-                    put_applications=(
-                        dataclasses.replace(current, contacts=(*current.contacts, result)),
-                    ),
-                    description=f"link of {name} to {plain(current.company)}",
-                )
-            else:
-                contacts = current.contacts
-                if result.id not in contacts:
-                    contacts = (*contacts, result.id)
-                change = Changeset(
-                    put_contacts=(result,),
-                    put_applications=(dataclasses.replace(current, contacts=contacts),),
-                    description=f"contact {plain(result.name)} at {plain(current.company)}",
-                )
-            self.commit(change, select=application.id)
-
-        self.app.push_screen(
-            forms.ContactForm(contact=None, existing=existing, user_zone=self.user_zone), done
-        )
-
-    def _log(self, entry: LogEntry | None, application: Application) -> None:
-        if entry is None:
-            return
-        self.commit(
-            Changeset(
-                add_log=(entry,),
-                description=f"{entry.kind.value.replace('_', ' ')} logged for "
-                f"{plain(application.company)}",
-            ),
+        self._ask(
+            forms.ContactForm(contact=None, existing=existing, user_zone=self.user_zone),
+            partial(changes.add_contact, application_id=application.id),
             select=application.id,
+            unchanged="That contact is already linked to this application.",
         )
 
     def action_log_call(self) -> None:
@@ -576,7 +554,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         application = self._current()
         if application is None or not self._writable():
             return
-        contacts = self.board.contacts_of(application)
         default = self._default_contact(application)
         verdict = (
             next((v for v in self.book.verdicts_of(application.id) if v.contact == default), None)
@@ -584,17 +561,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
             else None
         )
         points = verdict.talking_points if verdict is not None else _points_for(application)
-        self.app.push_screen(
-            forms.CallForm(
-                application=application,
-                contacts=contacts,
-                talking_points=points,
-                now=self.app.now(),
-                zone=self.user_zone,
-                default_contact=default,
-            ),
-            lambda entry: self._log(entry, application),
+        form = forms.CallForm(
+            application=application,
+            contacts=self.board.contacts_of(application),
+            talking_points=points,
+            now=self.app.now(),
+            zone=self.user_zone,
+            default_contact=default,
         )
+        self._ask(form, changes.log, select=application.id)
 
     def _log_kind(self, kind: LogKind) -> None:
         from jobcockpit.tui.screens import forms
@@ -602,17 +577,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         application = self._current()
         if application is None or not self._writable():
             return
-        self.app.push_screen(
-            forms.LogForm(
-                kind=kind,
-                application=application,
-                contacts=self.board.contacts_of(application),
-                now=self.app.now(),
-                zone=self.user_zone,
-                default_contact=self._default_contact(application),
-            ),
-            lambda entry: self._log(entry, application),
+        form = forms.LogForm(
+            kind=kind,
+            application=application,
+            contacts=self.board.contacts_of(application),
+            now=self.app.now(),
+            zone=self.user_zone,
+            default_contact=self._default_contact(application),
         )
+        self._ask(form, changes.log, select=application.id)
 
     def action_log_email(self) -> None:
         self._log_kind(LogKind.EMAIL)
@@ -633,43 +606,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if target is None:
             self.notify("Already decided: this is the last stage.")
             return
-
-        def done(result: StageChange | None) -> None:
-            if result is None:
-                return
-            self.commit(
-                Changeset(
-                    put_applications=(result.application,),
-                    add_log=(result.entry,) if result.entry is not None else (),
-                    description=f"move of {plain(application.company)} to {target.value}",
-                ),
-                select=application.id,
-            )
-
-        self.app.push_screen(
-            forms.StageForm(
-                application=application, target=target, now=self.app.now(), zone=self.user_zone
-            ),
-            done,
+        form = forms.StageForm(
+            application=application, target=target, now=self.app.now(), zone=self.user_zone
         )
+        self._ask(form, changes.move_forward, select=application.id)
 
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
         application = self._current(shows_names=False)
         if application is None or not self._writable():
             return
-        target = application.stage.previous
-        if target is None:
+        if application.stage.previous is None:
             self.notify("Already in the first stage.")
             return
-        moved = change_stage(application, target)
-        self.commit(
-            Changeset(
-                put_applications=(moved.application,),
-                description=f"move of {plain(application.company)} back to {target.value}",
-            ),
-            select=application.id,
-        )
+        self._change(lambda board: changes.move_back(board, application.id), application.id)
 
     def action_delete_application(self) -> None:
         from jobcockpit.tui.screens import forms
@@ -677,20 +627,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         application = self._current()
         if application is None or not self._writable():
             return
-
-        def done(confirmed: bool | None) -> None:
-            if confirmed:
-                self.commit(
-                    Changeset(
-                        delete_applications=(application.id,),
-                        description=f"deletion of {plain(application.company)}",
-                    )
-                )
-
         question = (
             f"Delete the application at {plain(application.company)} "
             f"({plain(application.position)}) and its log?"
         )
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self._change(lambda board: changes.delete_application(board, application.id), None)
+
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
     def action_undo(self) -> None:
