@@ -10,47 +10,25 @@ and asks: merge now, or later (the copies are offered again next time).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.text import plain
-from jobcockpit.store import CopyMerge, Store, StoreError, compare_conflict_copy
 from jobcockpit.tui import keys
+from jobcockpit.tui.session import CopyReport, MergedCopy
 from jobcockpit.tui.widgets.footer import CockpitFooter
 
 LISTED = 6
 """Records named per list before the rest are only counted."""
-
-
-@dataclass(frozen=True, slots=True)
-class CopyReport:
-    """One conflict copy: what merging it would do, or why it cannot be read."""
-
-    copy: Path
-    merge: CopyMerge | None
-    problem: str | None = None
-
-
-def survey(store: Store, copies: Sequence[Path]) -> list[CopyReport]:
-    """Compare each copy with the store's board; a copy that cannot be read
-    is reported with the reason and left alone."""
-    reports: list[CopyReport] = []
-    for copy in copies:
-        try:
-            reports.append(CopyReport(copy, compare_conflict_copy(store, copy)))
-        except StoreError as error:
-            reports.append(CopyReport(copy, None, str(error)))
-    return reports
 
 
 def _names(labels: Sequence[str]) -> str:
@@ -97,6 +75,42 @@ def describe_copy(report: CopyReport, board: Board) -> list[str]:
     if differing:
         lines.append(f"  holds differently (yours is kept): {_names(differing)}")
     return lines
+
+
+class Notice(TypedDict):
+    message: str
+    title: str
+    severity: SeverityLevel
+    markup: bool
+
+
+def notice(merged: MergedCopy) -> Notice:
+    """What the person is told about one copy they chose to merge."""
+    name = plain(merged.copy.name)
+    if merged.unreadable is not None:
+        return Notice(
+            message=plain(str(merged.unreadable)),
+            title="Not merged",
+            severity="error",
+            markup=False,
+        )
+    if merged.unsaved:
+        return Notice(
+            message=f"{name} stays beside the data file until its merge is saved.",
+            title="Not merged yet",
+            severity="warning",
+            markup=False,
+        )
+    if merged.unmoved is not None:
+        return Notice(
+            message=plain(str(merged.unmoved)), title="", severity="warning", markup=False
+        )
+    return Notice(
+        message=f"Merged {name}; the copy is kept as {plain(str(merged.kept))}",
+        title="Conflict copy merged",
+        severity="information",
+        markup=False,
+    )
 
 
 class ConflictCopiesScreen(ModalScreen[bool]):

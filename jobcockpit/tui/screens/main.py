@@ -33,10 +33,11 @@ from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
+from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.stats import StatsScreen
-from jobcockpit.tui.session import Saved
+from jobcockpit.tui.session import Saved, Session
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
@@ -49,7 +50,6 @@ from jobcockpit.tui.widgets.footer import CockpitFooter
 from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
 
 if TYPE_CHECKING:
-    from jobcockpit.tui.app import CockpitApp
     from jobcockpit.tui.screens.forms.base import FormScreen
 
 SYNC_JUDGE_LIMIT = 1500
@@ -73,10 +73,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     focus: the widget losing focus and the one gaining it restyle and repaint
     themselves, and a full repaint is a third of what moving a card costs."""
 
-    app: CockpitApp
-
-    def __init__(self) -> None:
+    def __init__(self, session: Session, host: Host) -> None:
         super().__init__()
+        self.session = session
+        self.host = host
         self.book: AgendaBook | None = None
         self.model: BoardModel | None = None
         self.selected: str | None = None
@@ -106,15 +106,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @property
     def user_zone(self) -> str:
-        return self.app.settings.zone
+        return self.session.settings.zone
 
     @property
     def board(self) -> Board:
-        return self.app.session.board
+        return self.session.board
 
     def on_mount(self) -> None:
         self._thresholds = heap.defer_full_rounds()
-        settings = self.app.settings
+        settings = self.session.settings
         self.book = AgendaBook(settings)
         self.model = BoardModel(settings.zone, self.privacy)
         self._judge_everything()
@@ -122,7 +122,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
         self._update_subtitle()
         self._opened_on = self.selected if self._judging else None
-        if not self.app.clock_is_frozen:
+        if not self.host.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
             self._schedule_edge()
 
@@ -145,9 +145,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _judge_everything(self) -> None:
         """Judge the whole board: at once when small, else in a thread while
         the board shows what it can."""
-        now = self.app.now()
+        now = self.host.now()
         if len(self.board) <= SYNC_JUDGE_LIMIT:
-            book = AgendaBook(self.app.settings)
+            book = AgendaBook(self.session.settings)
             book.judge_all(self.board, now)
             self.book = book
             self._judging = False
@@ -160,7 +160,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="judge")
     def _judge_in_background(self, board: Board, now: dt.datetime) -> None:
-        book = AgendaBook(self.app.settings)
+        book = AgendaBook(self.session.settings)
         book.judge_all(board, now)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._install_book, book, board)
@@ -169,7 +169,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._judging = False
         self.book = book
         if self.board is not judged and self._changed_while_judging:
-            book.judge(self.board, self._changed_while_judging, self.app.now())
+            book.judge(self.board, self._changed_while_judging, self.host.now())
         self._changed_while_judging = set()
         self._refresh_views(keep=self.selected)
         opened_on, self._opened_on = self._opened_on, None
@@ -181,7 +181,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if self.model.columns[stage]:
                 self.go_to(self.model.columns[stage][0])
         heap.settle()
-        if not self.app.clock_is_frozen:
+        if not self.host.clock_is_frozen:
             self._schedule_edge()
 
     def _shown_now(self) -> pendulum.DateTime:
@@ -189,11 +189,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         as finely as a card, the sidebar or the detail ever speaks. Two key
         presses within a minute word everything alike, so only what a change
         touched is drawn again (the rules still judge at the exact moment)."""
-        return self.app.now().replace(second=0, microsecond=0)
+        return self.host.now().replace(second=0, microsecond=0)
 
     def _horizon(self, now: dt.datetime) -> Horizon:
         today = local(now, self.user_zone).date()
-        calendar = business_calendar(self.app.settings.user_country, None)
+        calendar = business_calendar(self.session.settings.user_country, None)
         return Horizon(now, self.user_zone, today, calendar.add_business_days(today, 5))
 
     def _refresh_views(
@@ -256,9 +256,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """The clock moved: judge again what it overtook, reword countdowns."""
         if self.book is None or self.model is None or not self.book.ready:
             return
-        now = self.app.now()
+        now = self.host.now()
         self._collect_when_idle()
-        if self.app.session.unsaved:
+        if self.session.unsaved:
             self._retry_saving()
         stale = self.book.overtaken(now)
         if stale:
@@ -279,14 +279,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._edge_timer = None
         if self.book is None or self.book.next_edge is None:
             return
-        delay = (self.book.next_edge - self.app.now()).total_seconds() + 0.5
+        delay = (self.book.next_edge - self.host.now()).total_seconds() + 0.5
         if 0 < delay < TICK_SECONDS * 4:
             self._edge_timer = self.set_timer(delay, self.tick)
 
     def _update_subtitle(self) -> None:
         """What the user must know about the file and the clock, most urgent
         first (a long path is the first thing the header cuts)."""
-        session = self.app.session
+        session = self.session
         parts: list[str] = []
         if self.privacy.on:
             parts.append("PRIVATE: names hidden (* shows them)")
@@ -296,11 +296,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         reason = session.read_only_reason
         if reason is not None:
             parts.append(f"read-only: {plain(reason)}")
-        if self.app.clock_is_frozen:
+        if self.host.clock_is_frozen:
             parts.append(
-                "as of " + local(self.app.now(), self.user_zone).strftime("%a %d %b %H:%M")
+                "as of " + local(self.host.now(), self.user_zone).strftime("%a %d %b %H:%M")
             )
-        parts.append(plain(self.app.place_name))
+        parts.append(plain(self.host.place_name))
         self.sub_title = " · ".join(part for part in parts if part)
 
     # -- messages from the widgets ----------------------------------------------
@@ -371,7 +371,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return application
 
     def _writable(self) -> bool:
-        reason = self.app.session.read_only_reason
+        reason = self.session.read_only_reason
         if reason is not None:
             self.notify(f"Read-only: {plain(reason)}", severity="warning", markup=False)
             return False
@@ -379,7 +379,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def commit(self, change: Changeset, select: str | None = None) -> bool:
         """Apply and save `change`; the views follow. False if it was refused."""
-        session = self.app.session
+        session = self.session
         before = self.board
         try:
             saved = session.change(change)
@@ -402,8 +402,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         elif self._judging:
             self._changed_while_judging |= touched
         elif self.book is not None:
-            self.book.judge(self.board, touched, self.app.now())
-            if not self.app.clock_is_frozen:
+            self.book.judge(self.board, touched, self.host.now())
+            if not self.host.clock_is_frozen:
                 self._schedule_edge()
         keep = select if select is not None else self.selected
         if keep is not None and keep not in self.board.applications:
@@ -437,7 +437,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _retry_saving(self) -> None:
         """Try the changes that failed to save again; say so only once it works
         (the header keeps saying how many are waiting)."""
-        saved = self.app.session.flush()
+        saved = self.session.flush()
         if saved.error is not None and not saved.replaced:
             return
         if saved.replaced:
@@ -450,7 +450,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def catch_up(self) -> None:
         """Take in what another program saved since the file was read (the
         app asks on a timer and on focus, while no dialog is open)."""
-        saved = self.app.session.catch_up()
+        saved = self.session.catch_up()
         if saved is None:
             return
         if not saved.reloaded:
@@ -463,20 +463,26 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 markup=False,
             )
             return
-        self.app.adopt_stored_settings()
         self.take_in(saved)
 
     def take_in(self, saved: Saved) -> None:
-        """A board that came from the file, not from a change made here:
-        judge it whole, show it, and say what happened."""
+        """A board that came from the file, not from a change made here, with
+        the settings read with it: judge it whole, show it, and say what happened."""
+        if self.session.adopt_stored_settings():
+            self.host.apply_settings(self.session.settings)
+        self._judge_afresh()
+        self._report(saved)
+
+    def _judge_afresh(self) -> None:
+        """The whole board judged again, by the settings in force and in
+        their zone (they may have changed), and shown."""
         if self.model is not None:
             self.model.user_zone = self.user_zone
         self._judge_everything()
         self._refresh_views(keep=self.selected)
-        self._report(saved)
 
     def _today(self) -> pendulum.Date:
-        return self.app.now().in_timezone(self.user_zone).date()
+        return self.host.now().in_timezone(self.user_zone).date()
 
     def _default_contact(self, application: Application) -> str | None:
         if self.book is None:
@@ -565,7 +571,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             application=application,
             contacts=self.board.contacts_of(application),
             talking_points=points,
-            now=self.app.now(),
+            now=self.host.now(),
             zone=self.user_zone,
             default_contact=default,
         )
@@ -581,7 +587,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             kind=kind,
             application=application,
             contacts=self.board.contacts_of(application),
-            now=self.app.now(),
+            now=self.host.now(),
             zone=self.user_zone,
             default_contact=self._default_contact(application),
         )
@@ -607,7 +613,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify("Already decided: this is the last stage.")
             return
         form = forms.StageForm(
-            application=application, target=target, now=self.app.now(), zone=self.user_zone
+            application=application, target=target, now=self.host.now(), zone=self.user_zone
         )
         self._ask(form, changes.move_forward, select=application.id)
 
@@ -639,7 +645,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
     def action_undo(self) -> None:
-        session = self.app.session
+        session = self.session
         before = self.board
         try:
             undone = session.undo()
@@ -665,7 +671,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(StatsScreen(self.board, self._today()))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keys.key_rows(self.app.settings.keymap)))
+        self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap)))
 
     def action_privacy(self) -> None:
         """Hide names for screen sharing, or show them again (not saved)."""
@@ -679,37 +685,28 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         if not self._writable():
             return
-        note = "A demo board: settings last until you quit." if self.app.demo else ""
+        note = "A demo board: settings last until you quit." if self.host.demo else ""
         self.app.push_screen(
-            SettingsScreen(self.app.settings, list(self.app.available_themes), note=note),
+            SettingsScreen(self.session.settings, list(self.app.available_themes), note=note),
             self._save_settings,
         )
 
     def _save_settings(self, settings: Settings | None) -> None:
-        """Save the settings through the store, as the theme is saved, then
-        apply them: the theme, the keys, and the board judged by the new numbers."""
-        before = self.app.settings
+        """Save the settings through the session, as the theme is saved; the
+        app puts them in force, and the board is judged by the new numbers."""
+        before = self.session.settings
         if settings is None or settings == before:
             return
         try:
-            self.app.store.save_settings(settings)
+            self.session.save_settings(settings)
         except StoreError as error:
             self.notify(
                 plain(str(error)), title="Settings not saved", severity="error", markup=False
             )
             return
-        self.app.settings = settings
-        if settings.theme != before.theme and settings.theme in self.app.available_themes:
-            self.app.theme = settings.theme
-        if settings.keymap != before.keymap:
-            self.app.set_keymap(settings.keymap)
-        if self.model is not None:
-            model = BoardModel(settings.zone, self.privacy)
-            model.set_filter(self.model.filter_text)
-            self.model = model
-        self._judge_everything()
-        self._refresh_views(keep=self.selected)
-        if not self.app.clock_is_frozen:
+        self.host.apply_settings(settings)
+        self._judge_afresh()
+        if not self.host.clock_is_frozen:
             self._schedule_edge()
         self._update_subtitle()
         changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
