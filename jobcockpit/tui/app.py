@@ -30,6 +30,7 @@ from jobcockpit.tui.commands import CockpitCommands
 from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.session import Saved, Session
+from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.wording import changes_count
 
 DISK_CHECK_SECONDS = 2.0
@@ -135,7 +136,7 @@ class CockpitApp(App[None]):
         try:
             writable = self.session.retry_lock()
         except StoreError as error:
-            self.notify(plain(str(error)), title="Still read-only", severity="error", markup=False)
+            self.notify(**notices.problem(error, "Still read-only"))
             return
         if not writable:
             self.notify(
@@ -152,19 +153,13 @@ class CockpitApp(App[None]):
 
     def offer_conflict_copies(self) -> None:
         """Offer to merge the conflict copies a sync tool left beside the file."""
-        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen, notice
+        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
 
         copies = [] if self.demo else self.session.conflict_copies()
         if not copies:
             return
         if self.store.read_only:
-            self.notify(
-                f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} of the data "
-                "file lie beside it; open it where it is not read-only to merge them.",
-                title="Conflict copies",
-                severity="warning",
-                timeout=10,
-            )
+            self.notify(**notices.copies_left_read_only(len(copies)))
             return
         reports = self.session.survey(copies)
 
@@ -175,7 +170,7 @@ class CockpitApp(App[None]):
                 for merged in self.session.merge_copies(
                     readable, self.now(), self.main_screen.commit
                 ):
-                    self.notify(**notice(merged))
+                    self.notify(**notices.merged_copy(merged))
 
         self.push_screen(ConflictCopiesScreen(reports, self.session.board), decided)
 

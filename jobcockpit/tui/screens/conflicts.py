@@ -10,21 +10,20 @@ and asks: merge now, or later (the copies are offered again next time).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, TypedDict
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.text import plain
 from jobcockpit.tui import keys
-from jobcockpit.tui.session import CopyReport, MergedCopy
+from jobcockpit.tui.session import CopyReport
 from jobcockpit.tui.widgets.footer import CockpitFooter
 
 LISTED = 6
@@ -75,42 +74,6 @@ def describe_copy(report: CopyReport, board: Board) -> list[str]:
     if differing:
         lines.append(f"  holds differently (yours is kept): {_names(differing)}")
     return lines
-
-
-class Notice(TypedDict):
-    message: str
-    title: str
-    severity: SeverityLevel
-    markup: bool
-
-
-def notice(merged: MergedCopy) -> Notice:
-    """What the person is told about one copy they chose to merge."""
-    name = plain(merged.copy.name)
-    if merged.unreadable is not None:
-        return Notice(
-            message=plain(str(merged.unreadable)),
-            title="Not merged",
-            severity="error",
-            markup=False,
-        )
-    if merged.unsaved:
-        return Notice(
-            message=f"{name} stays beside the data file until its merge is saved.",
-            title="Not merged yet",
-            severity="warning",
-            markup=False,
-        )
-    if merged.unmoved is not None:
-        return Notice(
-            message=plain(str(merged.unmoved)), title="", severity="warning", markup=False
-        )
-    return Notice(
-        message=f"Merged {name}; the copy is kept as {plain(str(merged.kept))}",
-        title="Conflict copy merged",
-        severity="information",
-        markup=False,
-    )
 
 
 class ConflictCopiesScreen(ModalScreen[bool]):

@@ -26,25 +26,23 @@ from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
-from jobcockpit.core.places import business_calendar
-from jobcockpit.core.records import Application, LogKind, RecordError, Stage
+from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.text import plain
-from jobcockpit.core.verdicts import TalkingPoints
-from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
+from jobcockpit.store import ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.stats import StatsScreen
 from jobcockpit.tui.session import Saved, Session
+from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
-from jobcockpit.tui.views.wording import local
 from jobcockpit.tui.widgets.board import KanbanBoard
 from jobcockpit.tui.widgets.card_column import CardColumn
-from jobcockpit.tui.widgets.detail import Detail, describe_application
+from jobcockpit.tui.widgets.detail import Detail
 from jobcockpit.tui.widgets.filter_bar import FilterBar
 from jobcockpit.tui.widgets.footer import CockpitFooter
 from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
@@ -58,8 +56,6 @@ larger ones paint first and judge in a thread (0.7 s at 10,000)."""
 
 TICK_SECONDS = 30.0
 """How often a live clock refreshes countdowns and "their time now"."""
-
-RELOADED = "reloaded: another program changed the file"
 
 T = TypeVar("T")
 
@@ -85,8 +81,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._edge_timer: Timer | None = None
         self.privacy = Privacy()
         """Privacy mode (`*`), shared with the views that show names."""
-        self._detail_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
-        """What the detail pane was made from."""
         self._thresholds = (0, 0, 0)
         self._collector: Timer | None = None
         self._opened_on: str | None = None
@@ -191,11 +185,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         touched is drawn again (the rules still judge at the exact moment)."""
         return self.host.now().replace(second=0, microsecond=0)
 
-    def _horizon(self, now: dt.datetime) -> Horizon:
-        today = local(now, self.user_zone).date()
-        calendar = business_calendar(self.session.settings.user_country, None)
-        return Horizon(now, self.user_zone, today, calendar.add_business_days(today, 5))
-
     def _refresh_views(
         self, keep: str | None, sidebar: bool = True, changed: set[str] | None = None
     ) -> None:
@@ -216,7 +205,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def _show_sidebar(self, now: dt.datetime) -> None:
         assert self.book is not None
-        horizon = self._horizon(now)
+        horizon = Horizon.of(now, self.user_zone, self.session.settings.user_country)
         today = self.book.today(horizon.until, SECTION_LIMIT) if self.book.ready else None
         self.query_one(Sidebar).show(today, self.board, horizon)
 
@@ -225,31 +214,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
         application = self.board.applications.get(self.selected) if self.selected else None
         detail = self.query_one(Detail)
         if application is None:
-            self._detail_of = None
             detail.show(None)
             return
-        now = self._shown_now()
-        names = self.privacy.names(self.board)
-        verdicts = self.book.verdicts_of(application.id)
-        tasks = self.book.tasks_of(application.id)
-        # What the pane says follows from these alone (the board, the names
-        # and the verdicts are new objects whenever they change): a card
-        # selected again after the views were refreshed is not described twice.
-        same = (self.board, verdicts, tasks, names)
-        said = (application.id, now, self.user_zone)
-        known = self._detail_of
-        if (
-            known is not None
-            and all(a is b for a, b in zip(known[0], same, strict=True))
-            and known[1] == said
-        ):
-            return
-        shown = (same, said)
-        self._detail_of = shown
-        detail.show(
-            describe_application(
-                application, self.board, verdicts, tasks, now, self.user_zone, names
-            )
+        detail.show_application(
+            application,
+            self.board,
+            self.book.verdicts_of(application.id),
+            self.book.tasks_of(application.id),
+            self._shown_now(),
+            self.user_zone,
+            self.privacy.names(self.board),
         )
 
     def tick(self) -> None:
@@ -284,24 +258,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._edge_timer = self.set_timer(delay, self.tick)
 
     def _update_subtitle(self) -> None:
-        """What the user must know about the file and the clock, most urgent
-        first (a long path is the first thing the header cuts)."""
-        session = self.session
-        parts: list[str] = []
-        if self.privacy.on:
-            parts.append("PRIVATE: names hidden (* shows them)")
-        if session.unsaved:
-            count = len(session.unsaved)
-            parts.append(f"{count} change{'s' if count > 1 else ''} not saved")
-        reason = session.read_only_reason
-        if reason is not None:
-            parts.append(f"read-only: {plain(reason)}")
-        if self.host.clock_is_frozen:
-            parts.append(
-                "as of " + local(self.host.now(), self.user_zone).strftime("%a %d %b %H:%M")
-            )
-        parts.append(plain(self.host.place_name))
-        self.sub_title = " · ".join(part for part in parts if part)
+        frozen = self.host.clock_is_frozen
+        self.sub_title = notices.status_line(
+            private=self.privacy.on,
+            unsaved=len(self.session.unsaved),
+            read_only_reason=self.session.read_only_reason,
+            as_of=self.host.now() if frozen else None,
+            zone=self.user_zone,
+            place=self.host.place_name,
+        )
 
     # -- messages from the widgets ----------------------------------------------
 
@@ -332,16 +297,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._leave_filter(keep_text=False)
 
     def _leave_filter(self, keep_text: bool) -> None:
-        """Back to the board, in the current column unless the filter left it
-        empty: then in the first column that still has cards."""
+        """Back to the board, to a column that still has cards."""
         bar = self.query_one(FilterBar)
         bar.set_class(keep_text and bool(bar.value), "-active")
-        board = self.query_one(KanbanBoard)
-        stage = board.current
-        if self.model is not None and not self.model.columns[stage]:
-            stage = next((s for s in Stage if self.model.columns[s]), stage)
-        board.focus_stage(stage)
-        board.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
+        self.query_one(KanbanBoard).focus_cards()
 
     def go_to(self, application_id: str) -> None:
         """Select an application's card, clearing a filter that hides it."""
@@ -360,15 +319,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
     # -- changing the job hunt -------------------------------------------------
 
     def _current(self, shows_names: bool = True) -> Application | None:
-        """The selected application; None (and why) when there is none, or when
-        its dialog would show the names privacy mode hides."""
+        """The selected application, to change; None (and why) when there is
+        none, when its dialog would show the names privacy mode hides, or when
+        nothing may be changed."""
         application = self.board.applications.get(self.selected) if self.selected else None
         if application is None:
             self.notify("Select an application first (or press n for a new one).")
         elif shows_names and self.privacy.on:
             self.notify("Names are hidden: press * to show them, then try again.")
             return None
-        return application
+        return application if application is not None and self._writable() else None
 
     def _writable(self) -> bool:
         reason = self.session.read_only_reason
@@ -384,16 +344,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             saved = session.change(change)
         except ReadOnlyError as error:
-            self.notify(plain(str(error)), severity="warning", markup=False)
+            self.notify(**notices.warning(error))
             return False
         except RecordError as error:
-            self._refused(error)
+            self.notify(**notices.problem(error, "Not changed"))
             return False
         self._after(change, before, saved, select)
         return True
-
-    def _refused(self, error: RecordError) -> None:
-        self.notify(plain(str(error)), title="Not changed", severity="error", markup=False)
 
     def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
         touched = touched_by(change, before, self.board)
@@ -413,25 +370,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._collect_when_idle()
 
     def _report(self, saved: Saved) -> None:
-        if saved.reloaded:
-            self.notify(RELOADED, title="Reloaded")
-        if isinstance(saved.error, ConflictError):
-            self.notify(
-                f"{plain(str(saved.error))}\nThe screen shows the other program's version.",
-                title="Not saved: changed elsewhere",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-        elif saved.error is not None:
-            self.notify(
-                f"{plain(str(saved.error))}\nThe change stays on screen and is saved "
-                "with the next one.",
-                title="Could not save",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+        for notice in notices.of_saving(saved):
+            self.notify(**notice)
         self._update_subtitle()
 
     def _retry_saving(self) -> None:
@@ -453,17 +393,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         saved = self.session.catch_up()
         if saved is None:
             return
-        if not saved.reloaded:
-            self.notify(
-                f"{plain(str(saved.error))}\nThe screen keeps what was read before, and "
-                "nothing is saved over the file.",
-                title="Could not read the data file again",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return
-        self.take_in(saved)
+        if saved.reloaded:
+            self.take_in(saved)
+        else:
+            self.notify(**notices.unreadable_again(saved.error))
 
     def take_in(self, saved: Saved) -> None:
         """A board that came from the file, not from a change made here, with
@@ -515,7 +448,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             change = make(self.board)
         except RecordError as error:
-            self._refused(error)
+            self.notify(**notices.problem(error, "Not changed"))
             return
         if change:
             self.commit(change, select=select)
@@ -533,7 +466,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is not None and self._writable():
+        if application is not None:
             self._ask(
                 forms.ApplicationForm(application=application, today=self._today()),
                 partial(changes.edit_application, before=application),
@@ -544,7 +477,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         existing = sorted(self.board.contacts.values(), key=lambda c: c.name.casefold())
         self._ask(
@@ -555,58 +488,42 @@ class MainScreen(Screen[None], inherit_bindings=False):
         )
 
     def action_log_call(self) -> None:
+        self._log(None)
+
+    def _log(self, kind: LogKind | None) -> None:
+        """Log a call (`kind` None: the form asks how it went) or an entry of `kind`."""
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         default = self._default_contact(application)
-        verdict = (
-            next((v for v in self.book.verdicts_of(application.id) if v.contact == default), None)
-            if self.book is not None
-            else None
-        )
-        points = verdict.talking_points if verdict is not None else _points_for(application)
-        form = forms.CallForm(
-            application=application,
-            contacts=self.board.contacts_of(application),
-            talking_points=points,
-            now=self.host.now(),
-            zone=self.user_zone,
-            default_contact=default,
-        )
-        self._ask(form, changes.log, select=application.id)
-
-    def _log_kind(self, kind: LogKind) -> None:
-        from jobcockpit.tui.screens import forms
-
-        application = self._current()
-        if application is None or not self._writable():
-            return
-        form = forms.LogForm(
-            kind=kind,
-            application=application,
-            contacts=self.board.contacts_of(application),
-            now=self.host.now(),
-            zone=self.user_zone,
-            default_contact=self._default_contact(application),
-        )
+        contacts = self.board.contacts_of(application)
+        now, zone = self.host.now(), self.user_zone
+        form: FormScreen[LogEntry]
+        if kind is None:
+            verdicts = self.book.verdicts_of(application.id) if self.book is not None else ()
+            verdict = next((v for v in verdicts if v.contact == default), None)
+            points = verdict.talking_points if verdict is not None else None
+            form = forms.CallForm(application, contacts, points, now, zone, default)
+        else:
+            form = forms.LogForm(kind, application, contacts, now, zone, default)
         self._ask(form, changes.log, select=application.id)
 
     def action_log_email(self) -> None:
-        self._log_kind(LogKind.EMAIL)
+        self._log(LogKind.EMAIL)
 
     def action_log_thank_you(self) -> None:
-        self._log_kind(LogKind.THANK_YOU)
+        self._log(LogKind.THANK_YOU)
 
     def action_log_reply(self) -> None:
-        self._log_kind(LogKind.REPLY)
+        self._log(LogKind.REPLY)
 
     def action_next_stage(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         target = application.stage.next
         if target is None:
@@ -620,7 +537,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
         application = self._current(shows_names=False)
-        if application is None or not self._writable():
+        if application is None:
             return
         if application.stage.previous is None:
             self.notify("Already in the first stage.")
@@ -631,7 +548,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         question = (
             f"Delete the application at {plain(application.company)} "
@@ -650,10 +567,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             undone = session.undo()
         except ReadOnlyError as error:
-            self.notify(plain(str(error)), severity="warning", markup=False)
+            self.notify(**notices.warning(error))
             return
         except RecordError as error:
-            self.notify(plain(str(error)), title="Cannot undo", severity="error", markup=False)
+            self.notify(**notices.problem(error, "Cannot undo"))
             return
         if undone is None:
             self.notify("Nothing to undo.")
@@ -700,9 +617,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         try:
             self.session.save_settings(settings)
         except StoreError as error:
-            self.notify(
-                plain(str(error)), title="Settings not saved", severity="error", markup=False
-            )
+            self.notify(**notices.problem(error, "Settings not saved"))
             return
         self.host.apply_settings(settings)
         self._judge_afresh()
@@ -711,11 +626,3 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._update_subtitle()
         changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
         self.notify(f"Saved {', '.join(changed)}.", title="Settings", markup=False)
-
-
-def _points_for(application: Application) -> TalkingPoints:
-    if application.stage is Stage.APPLIED:
-        return TalkingPoints.STATUS
-    if application.stage is Stage.INTERVIEWED:
-        return TalkingPoints.AFTER_INTERVIEW
-    return TalkingPoints.AFTER_DECISION

@@ -86,6 +86,15 @@ class KanbanBoard(Horizontal):
         self._mark_current()
         self._announce()
 
+    def focus_cards(self) -> None:
+        """Focus the current column, or the first column with cards when the
+        current one has none (a filter may have emptied it)."""
+        stage = self.current
+        if not self.column(stage).ids:
+            stage = next((s for s in STAGES if self.column(s).ids), stage)
+        self.focus_stage(stage)
+        self.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
+
     def select(self, application_id: str, stage: Stage) -> None:
         if self.column(stage).select(application_id):
             self.current = stage

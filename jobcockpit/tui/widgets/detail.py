@@ -235,13 +235,43 @@ class Detail(ScrollView, can_focus=True, inherit_bindings=False):
         self._content: Content = Content.styled("No application selected", "dim italic")
         self._strips: list[Strip] = []
         self._width = 0
+        self._made_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
+        """What the pane describes, when it describes an application."""
 
     @property
     def plain(self) -> str:
         """What the pane says, as text."""
         return self._content.plain
 
+    def show_application(
+        self,
+        application: Application,
+        board: Board,
+        verdicts: Sequence[Verdict],
+        tasks: Sequence[Task],
+        now: dt.datetime,
+        user_zone: str,
+        names: Names,
+    ) -> None:
+        """Describe `application`, unless the pane says just that already.
+
+        What the pane says follows from these alone (the board, the names and
+        the verdicts are new objects whenever they change): a card selected
+        again after the views were refreshed is not described twice."""
+        same = (board, verdicts, tasks, names)
+        said = (application.id, now, user_zone)
+        known = self._made_of
+        if (
+            known is not None
+            and all(a is b for a, b in zip(known[0], same, strict=True))
+            and known[1] == said
+        ):
+            return
+        self.show(describe_application(application, board, verdicts, tasks, now, user_zone, names))
+        self._made_of = (same, said)
+
     def show(self, content: Content | None) -> None:
+        self._made_of = None
         self._content = (
             content if content is not None else Content.styled("No application selected", "dim")
         )
