@@ -1,18 +1,16 @@
 """The cockpit application: it wires the store and its session, the settings
-(theme and keymap), the clock, and shows the main screen, handing it the
-session. Everything else lives in the screens and the session.
+(theme and keymap), the clock and the hang-up signals, and shows the main
+screen, handing it the session. Everything else lives in the screens and the
+session.
 
-It also watches the data file from the outside: another program's save is
-taken in (every few seconds, and when the terminal regains focus), a sync
-tool's conflict copies are offered for a merge at start, a file held by
-another jobcockpit can be taken over once it lets go, and a hang-up or a
-SIGTERM leaves cleanly (`signals`)."""
+Every few seconds, and when the terminal regains focus, it asks the main
+screen to take in what another program saved; on a hang-up or a SIGTERM it
+saves what is still waiting and leaves cleanly (`signals`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import signal
-from pathlib import Path
 from typing import ClassVar
 
 import pendulum
@@ -24,13 +22,12 @@ from textual.theme import Theme
 
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.text import plain
-from jobcockpit.store import LOCKED_ELSEWHERE, Store, StoreError
+from jobcockpit.store import Store, StoreError
 from jobcockpit.tui import keys
 from jobcockpit.tui.commands import CockpitCommands
 from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
-from jobcockpit.tui.session import Saved, Session
-from jobcockpit.tui.views import notices
+from jobcockpit.tui.session import Session
 from jobcockpit.tui.views.wording import changes_count
 
 DISK_CHECK_SECONDS = 2.0
@@ -87,7 +84,7 @@ class CockpitApp(App[None]):
         self.push_screen(self.main_screen)
         self._signals = hang_ups.install(self.hang_up)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
-        self.call_after_refresh(self.offer_conflict_copies)
+        self.call_after_refresh(self.main_screen.offer_conflict_copies)
 
     def on_unmount(self) -> None:
         hang_ups.uninstall(self._signals)
@@ -123,56 +120,6 @@ class CockpitApp(App[None]):
         other program's work when it is saved."""
         if self.main_screen is not None and self.screen is self.main_screen:
             self.main_screen.catch_up()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_lock":
-            return self.store.read_only and self.store.read_only_reason == LOCKED_ELSEWHERE
-        return True
-
-    def action_retry_lock(self) -> None:
-        """Become the file's writer once the other jobcockpit has let go."""
-        if not self.check_action("retry_lock", ()):
-            return
-        try:
-            writable = self.session.retry_lock()
-        except StoreError as error:
-            self.notify(**notices.problem(error, "Still read-only"))
-            return
-        if not writable:
-            self.notify(
-                "Still open in another jobcockpit: close it there, then try again.",
-                title="Still read-only",
-                severity="warning",
-            )
-            return
-        self.refresh_bindings()
-        if self.main_screen is not None:
-            self.main_screen.take_in(Saved(self.session.board, replaced=True))
-        self.notify("The data file is yours to change now: the other jobcockpit let go of it.")
-        self.offer_conflict_copies()
-
-    def offer_conflict_copies(self) -> None:
-        """Offer to merge the conflict copies a sync tool left beside the file."""
-        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
-
-        copies = [] if self.demo else self.session.conflict_copies()
-        if not copies:
-            return
-        if self.store.read_only:
-            self.notify(**notices.copies_left_read_only(len(copies)))
-            return
-        reports = self.session.survey(copies)
-
-        def decided(merge: bool | None) -> None:
-            assert self.main_screen is not None
-            if merge:
-                readable: list[Path] = [r.copy for r in reports if r.merge is not None]
-                for merged in self.session.merge_copies(
-                    readable, self.now(), self.main_screen.commit
-                ):
-                    self.notify(**notices.merged_copy(merged))
-
-        self.push_screen(ConflictCopiesScreen(reports, self.session.board), decided)
 
     # -- leaving ---------------------------------------------------------------------
 

@@ -1,9 +1,13 @@
-"""The cockpit's one main screen: board, detail and sidebar.
+"""The cockpit's one main screen: board, detail and sidebar (`BoardView`).
 
 Widgets below only show and post messages; this screen turns a key or a form's
-answer into a `Changeset`, hands it to the session (which saves it at once),
-and then brings every view up to date: the verdicts of the applications it
-touched, the columns, the sidebar and the detail.
+answer into a `Changeset` (`changes`), hands it to the session (which saves it
+at once), and then has every view brought up to date: the verdicts of the
+applications it touched, the columns, the sidebar and the detail.
+
+It also shows what happens to the data file from outside: another program's
+save taken in, a sync tool's conflict copies offered for a merge, the file
+taken over once another jobcockpit lets go of it.
 """
 
 from __future__ import annotations
@@ -11,25 +15,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import pendulum
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Input
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.text import plain
-from jobcockpit.store import ReadOnlyError, StoreError
+from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
@@ -41,11 +45,9 @@ from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
 from jobcockpit.tui.widgets.board import KanbanBoard
+from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
-from jobcockpit.tui.widgets.detail import Detail
-from jobcockpit.tui.widgets.filter_bar import FilterBar
 from jobcockpit.tui.widgets.footer import CockpitFooter
-from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
 
 if TYPE_CHECKING:
     from jobcockpit.tui.screens.forms.base import FormScreen
@@ -73,29 +75,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         super().__init__()
         self.session = session
         self.host = host
-        self.book: AgendaBook | None = None
-        self.model: BoardModel | None = None
-        self.selected: str | None = None
+        self.privacy = Privacy()
+        """Privacy mode (`*`), shared with the views that show names."""
+        self.view = BoardView(session, self.privacy, host.now, id="body")
         self._judging = False
         self._changed_while_judging: set[str] = set()
         self._edge_timer: Timer | None = None
-        self.privacy = Privacy()
-        """Privacy mode (`*`), shared with the views that show names."""
         self._thresholds = (0, 0, 0)
         self._collector: Timer | None = None
         self._opened_on: str | None = None
         """The card selected when a large board opened, before it was judged."""
 
-    # -- layout ----------------------------------------------------------------
-
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield FilterBar(id="filter")
-                yield KanbanBoard(id="board")
-                yield Detail(id="detail")
-            yield Sidebar(id="sidebar", privacy=self.privacy)
+        yield self.view
         yield CockpitFooter(compact=True)
 
     @property
@@ -106,16 +99,27 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def board(self) -> Board:
         return self.session.board
 
+    @property
+    def book(self) -> AgendaBook | None:
+        return self.view.book
+
+    @property
+    def model(self) -> BoardModel | None:
+        return self.view.model
+
+    def go_to(self, application_id: str) -> None:
+        self.view.go_to(application_id)
+
     def on_mount(self) -> None:
         self._thresholds = heap.defer_full_rounds()
         settings = self.session.settings
-        self.book = AgendaBook(settings)
-        self.model = BoardModel(settings.zone, self.privacy)
+        self.view.book = AgendaBook(settings)
+        self.view.model = BoardModel(settings.zone, self.privacy)
         self._judge_everything()
-        self._refresh_views(keep=None)
+        self.view.show(keep=None)
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
         self._update_subtitle()
-        self._opened_on = self.selected if self._judging else None
+        self._opened_on = self.view.selected if self._judging else None
         if not self.host.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
             self._schedule_edge()
@@ -134,7 +138,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._collector = None
         heap.full_round()
 
-    # -- keeping the views current --------------------------------------------
+    def on_card_column_opened(self, event: CardColumn.Opened) -> None:
+        self.go_to(event.application_id)
+        self.action_edit_application()
+
+    # -- keeping the verdicts current -------------------------------------------
 
     def _judge_everything(self) -> None:
         """Judge the whole board: at once when small, else in a thread while
@@ -143,7 +151,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if len(self.board) <= SYNC_JUDGE_LIMIT:
             book = AgendaBook(self.session.settings)
             book.judge_all(self.board, now)
-            self.book = book
+            self.view.book = book
             self._judging = False
             self._changed_while_judging = set()
             heap.settle()
@@ -161,89 +169,36 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def _install_book(self, book: AgendaBook, judged: Board) -> None:
         self._judging = False
-        self.book = book
+        self.view.book = book
         if self.board is not judged and self._changed_while_judging:
             book.judge(self.board, self._changed_while_judging, self.host.now())
         self._changed_while_judging = set()
-        self._refresh_views(keep=self.selected)
+        self.view.show(keep=self.view.selected)
         opened_on, self._opened_on = self._opened_on, None
-        if opened_on is not None and self.selected == opened_on and self.model is not None:
+        if opened_on is not None and self.view.selected == opened_on:
             # The first judging sorted the cards that ask for action first;
             # a user who has not moved yet starts at the top, as on a board
             # judged before its first paint.
-            stage = self.query_one(KanbanBoard).current
-            if self.model.columns[stage]:
-                self.go_to(self.model.columns[stage][0])
+            self.view.go_to_top()
         heap.settle()
         if not self.host.clock_is_frozen:
             self._schedule_edge()
 
-    def _shown_now(self) -> pendulum.DateTime:
-        """The moment the views word their times at: the clock to the minute,
-        as finely as a card, the sidebar or the detail ever speaks. Two key
-        presses within a minute word everything alike, so only what a change
-        touched is drawn again (the rules still judge at the exact moment)."""
-        return self.host.now().replace(second=0, microsecond=0)
-
-    def _refresh_views(
-        self, keep: str | None, sidebar: bool = True, changed: set[str] | None = None
-    ) -> None:
-        """Bring the board, the sidebar and the detail up to date; with
-        `changed`, only those applications' cards moved or changed."""
-        assert self.model is not None and self.book is not None
-        now = self._shown_now()
-        if changed is None:
-            self.model.rebuild(self.board, self.book, now)
-        else:
-            self.model.update(self.board, self.book, now, changed)
-        board_widget = self.query_one(KanbanBoard)
-        board_widget.show(self.model, keep)
-        self.selected = board_widget.selected
-        if sidebar:
-            self._show_sidebar(now)
-        self._show_detail()
-
-    def _show_sidebar(self, now: dt.datetime) -> None:
-        assert self.book is not None
-        horizon = Horizon.of(now, self.user_zone, self.session.settings.user_country)
-        today = self.book.today(horizon.until, SECTION_LIMIT) if self.book.ready else None
-        self.query_one(Sidebar).show(today, self.board, horizon)
-
-    def _show_detail(self) -> None:
-        assert self.book is not None
-        application = self.board.applications.get(self.selected) if self.selected else None
-        detail = self.query_one(Detail)
-        if application is None:
-            detail.show(None)
-            return
-        detail.show_application(
-            application,
-            self.board,
-            self.book.verdicts_of(application.id),
-            self.book.tasks_of(application.id),
-            self._shown_now(),
-            self.user_zone,
-            self.privacy.names(self.board),
-        )
-
     def tick(self) -> None:
         """The clock moved: judge again what it overtook, reword countdowns."""
-        if self.book is None or self.model is None or not self.book.ready:
+        book = self.view.book
+        if book is None or self.view.model is None or not book.ready:
             return
         now = self.host.now()
         self._collect_when_idle()
         if self.session.unsaved:
             self._retry_saving()
-        stale = self.book.overtaken(now)
+        stale = book.overtaken(now)
         if stale:
-            self.book.judge(self.board, stale, now)
-            self._refresh_views(keep=self.selected, changed=stale)
+            book.judge(self.board, stale, now)
+            self.view.show(keep=self.view.selected, changed=stale)
         else:
-            shown = self._shown_now()
-            self.model.tick(shown)
-            self.query_one(KanbanBoard).repaint()
-            self._show_sidebar(shown)
-            self._show_detail()
+            self.view.reword()
         self._schedule_edge()
 
     def _schedule_edge(self) -> None:
@@ -251,11 +206,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self._edge_timer is not None:
             self._edge_timer.stop()
             self._edge_timer = None
-        if self.book is None or self.book.next_edge is None:
+        book = self.view.book
+        if book is None or book.next_edge is None:
             return
-        delay = (self.book.next_edge - self.host.now()).total_seconds() + 0.5
+        delay = (book.next_edge - self.host.now()).total_seconds() + 0.5
         if 0 < delay < TICK_SECONDS * 4:
             self._edge_timer = self.set_timer(delay, self.tick)
+
+    def _judge_afresh(self) -> None:
+        """The whole board judged again, by the settings in force and in
+        their zone (they may have changed), and shown."""
+        if self.view.model is not None:
+            self.view.model.user_zone = self.user_zone
+        self._judge_everything()
+        self.view.show(keep=self.view.selected)
 
     def _update_subtitle(self) -> None:
         frozen = self.host.clock_is_frozen
@@ -268,106 +232,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             place=self.host.place_name,
         )
 
-    # -- messages from the widgets ----------------------------------------------
-
-    def on_kanban_board_selected(self, event: KanbanBoard.Selected) -> None:
-        self.selected = event.application_id
-        self._show_detail()
-
-    def on_card_column_opened(self, event: CardColumn.Opened) -> None:
-        self.go_to(event.application_id)
-        self.action_edit_application()
-
-    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
-        self.go_to(event.application_id)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FilterBar) and self.model is not None:
-            self.model.set_filter(event.value)
-            self._refresh_views(keep=self.selected, sidebar=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FilterBar):
-            self._leave_filter(keep_text=True)
-
-    def on_filter_bar_cleared(self, event: FilterBar.Cleared) -> None:
-        if self.model is not None:
-            self.model.set_filter("")
-            self._refresh_views(keep=self.selected)
-        self._leave_filter(keep_text=False)
-
-    def _leave_filter(self, keep_text: bool) -> None:
-        """Back to the board, to a column that still has cards."""
-        bar = self.query_one(FilterBar)
-        bar.set_class(keep_text and bool(bar.value), "-active")
-        self.query_one(KanbanBoard).focus_cards()
-
-    def go_to(self, application_id: str) -> None:
-        """Select an application's card, clearing a filter that hides it."""
-        application = self.board.applications.get(application_id)
-        if application is None or self.model is None:
-            return
-        if self.model.locate(application_id) is None and self.model.filter_text:
-            self.query_one(FilterBar).value = ""
-            self.model.set_filter("")
-            self._refresh_views(keep=application_id)
-            self.query_one(FilterBar).remove_class("-active")
-        self.query_one(KanbanBoard).select(application_id, application.stage)
-        self.selected = application_id
-        self._show_detail()
-
-    # -- changing the job hunt -------------------------------------------------
-
-    def _current(self, shows_names: bool = True) -> Application | None:
-        """The selected application, to change; None (and why) when there is
-        none, when its dialog would show the names privacy mode hides, or when
-        nothing may be changed."""
-        application = self.board.applications.get(self.selected) if self.selected else None
-        if application is None:
-            self.notify("Select an application first (or press n for a new one).")
-        elif shows_names and self.privacy.on:
-            self.notify("Names are hidden: press * to show them, then try again.")
-            return None
-        return application if application is not None and self._writable() else None
-
-    def _writable(self) -> bool:
-        reason = self.session.read_only_reason
-        if reason is not None:
-            self.notify(f"Read-only: {plain(reason)}", severity="warning", markup=False)
-            return False
-        return True
-
-    def commit(self, change: Changeset, select: str | None = None) -> bool:
-        """Apply and save `change`; the views follow. False if it was refused."""
-        session = self.session
-        before = self.board
-        try:
-            saved = session.change(change)
-        except ReadOnlyError as error:
-            self.notify(**notices.warning(error))
-            return False
-        except RecordError as error:
-            self.notify(**notices.problem(error, "Not changed"))
-            return False
-        self._after(change, before, saved, select)
-        return True
-
-    def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
-        touched = touched_by(change, before, self.board)
-        if saved.replaced:
-            self._judge_everything()
-        elif self._judging:
-            self._changed_while_judging |= touched
-        elif self.book is not None:
-            self.book.judge(self.board, touched, self.host.now())
-            if not self.host.clock_is_frozen:
-                self._schedule_edge()
-        keep = select if select is not None else self.selected
-        if keep is not None and keep not in self.board.applications:
-            keep = None
-        self._refresh_views(keep=keep, changed=None if saved.replaced else touched)
-        self._report(saved)
-        self._collect_when_idle()
+    # -- the data file seen from outside ------------------------------------------
 
     def _report(self, saved: Saved) -> None:
         for notice in notices.of_saving(saved):
@@ -382,7 +247,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         if saved.replaced:
             self._judge_everything()
-            self._refresh_views(keep=self.selected)
+            self.view.show(keep=self.view.selected)
         if saved.error is None:
             self.notify("Saved the changes that had failed to save.")
         self._report(saved)
@@ -406,21 +271,114 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._judge_afresh()
         self._report(saved)
 
-    def _judge_afresh(self) -> None:
-        """The whole board judged again, by the settings in force and in
-        their zone (they may have changed), and shown."""
-        if self.model is not None:
-            self.model.user_zone = self.user_zone
-        self._judge_everything()
-        self._refresh_views(keep=self.selected)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_lock":
+            store = self.session.store
+            return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
+        return True
+
+    def action_retry_lock(self) -> None:
+        """Become the file's writer once the other jobcockpit has let go."""
+        if not self.check_action("retry_lock", ()):
+            return
+        try:
+            writable = self.session.retry_lock()
+        except StoreError as error:
+            self.notify(**notices.problem(error, "Still read-only"))
+            return
+        if not writable:
+            self.notify(
+                "Still open in another jobcockpit: close it there, then try again.",
+                title="Still read-only",
+                severity="warning",
+            )
+            return
+        self.refresh_bindings()
+        self.take_in(Saved(self.board, replaced=True))
+        self.notify("The data file is yours to change now: the other jobcockpit let go of it.")
+        self.offer_conflict_copies()
+
+    def offer_conflict_copies(self) -> None:
+        """Offer to merge the conflict copies a sync tool left beside the file."""
+        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
+
+        copies = [] if self.host.demo else self.session.conflict_copies()
+        if not copies:
+            return
+        if self.session.store.read_only:
+            self.notify(**notices.copies_left_read_only(len(copies)))
+            return
+        reports = self.session.survey(copies)
+
+        def decided(merge: bool | None) -> None:
+            if merge:
+                readable: list[Path] = [r.copy for r in reports if r.merge is not None]
+                for merged in self.session.merge_copies(readable, self.host.now(), self.commit):
+                    self.notify(**notices.merged_copy(merged))
+
+        self.app.push_screen(ConflictCopiesScreen(reports, self.board), decided)
+
+    # -- changing the job hunt -------------------------------------------------
+
+    def _current(self, shows_names: bool = True) -> Application | None:
+        """The selected application, to change; None (and why) when there is
+        none, when its dialog would show the names privacy mode hides, or when
+        nothing may be changed."""
+        selected = self.view.selected
+        application = self.board.applications.get(selected) if selected else None
+        if application is None:
+            self.notify("Select an application first (or press n for a new one).")
+        elif shows_names and self.privacy.on:
+            self.notify("Names are hidden: press * to show them, then try again.")
+            return None
+        return application if application is not None and self._writable() else None
+
+    def _writable(self) -> bool:
+        reason = self.session.read_only_reason
+        if reason is not None:
+            self.notify(f"Read-only: {plain(reason)}", severity="warning", markup=False)
+            return False
+        return True
+
+    def commit(self, change: Changeset, select: str | None = None) -> bool:
+        """Apply and save `change`; the views follow. False if it was refused."""
+        before = self.board
+        try:
+            saved = self.session.change(change)
+        except ReadOnlyError as error:
+            self.notify(**notices.warning(error))
+            return False
+        except RecordError as error:
+            self.notify(**notices.problem(error, "Not changed"))
+            return False
+        self._after(change, before, saved, select)
+        return True
+
+    def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
+        touched = touched_by(change, before, self.board)
+        book = self.view.book
+        if saved.replaced:
+            self._judge_everything()
+        elif self._judging:
+            self._changed_while_judging |= touched
+        elif book is not None:
+            book.judge(self.board, touched, self.host.now())
+            if not self.host.clock_is_frozen:
+                self._schedule_edge()
+        keep = select if select is not None else self.view.selected
+        if keep is not None and keep not in self.board.applications:
+            keep = None
+        self.view.show(keep=keep, changed=None if saved.replaced else touched)
+        self._report(saved)
+        self._collect_when_idle()
 
     def _today(self) -> pendulum.Date:
         return self.host.now().in_timezone(self.user_zone).date()
 
     def _default_contact(self, application: Application) -> str | None:
-        if self.book is None:
+        if self.view.book is None:
             return None
-        best = self.book.best(application.id)
+        best = self.view.book.best(application.id)
         if best is not None:
             return best.contact
         return application.contacts[0] if application.contacts else None
@@ -502,7 +460,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         now, zone = self.host.now(), self.user_zone
         form: FormScreen[LogEntry]
         if kind is None:
-            verdicts = self.book.verdicts_of(application.id) if self.book is not None else ()
+            book = self.view.book
+            verdicts = book.verdicts_of(application.id) if book is not None else ()
             verdict = next((v for v in verdicts if v.contact == default), None)
             points = verdict.talking_points if verdict is not None else None
             form = forms.CallForm(application, contacts, points, now, zone, default)
@@ -575,14 +534,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if undone is None:
             self.notify("Nothing to undo.")
             return
-        self._after(undone.change, before, undone.saved, self.selected)
+        self._after(undone.change, before, undone.saved, self.view.selected)
         said = "the last change" if self.privacy.on else undone.description or "the last change"
         self.notify(f"Undone: {said}", markup=False)
 
     def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        bar.add_class("-active")
-        bar.focus()
+        self.view.open_filter()
 
     def action_stats(self) -> None:
         self.app.push_screen(StatsScreen(self.board, self._today()))
@@ -593,7 +550,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_privacy(self) -> None:
         """Hide names for screen sharing, or show them again (not saved)."""
         hidden = self.privacy.toggle()
-        self._refresh_views(keep=self.selected)
+        self.view.show(keep=self.view.selected)
         self._update_subtitle()
         self.notify("Names hidden: * shows them again." if hidden else "Names shown.")
 

@@ -2,7 +2,7 @@
 its count.
 
 It knows which column the user is in and which card is selected there, and
-tells the screen when that changes; it never changes the job hunt itself.
+tells the view above it when that changes; it never changes the job hunt itself.
 """
 
 from __future__ import annotations
