@@ -1,8 +1,9 @@
 """What the main screen may ask of the app that shows it.
 
 The app makes the main screen and hands it the session and itself as this
-`Host`; the screen asks for nothing else of it. So the screen's module never
-imports the app's, and a test can show the screen in any app that has these.
+`Host`; beyond what every Textual app offers (pushing a screen, the themes),
+the screen asks nothing else of it. So the screen's module never imports the
+app's, and the screen can be shown by any app that has these.
 """
 
 from __future__ import annotations
