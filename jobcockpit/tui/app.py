@@ -1,17 +1,16 @@
-"""The cockpit application: it wires the store, settings, theme, keymap and
-clock, and shows the main screen. Everything else lives in the screens.
+"""The cockpit application: it wires the store and its session, the settings
+(theme and keymap), the clock and the hang-up signals, and shows the main
+screen, handing it the session. Everything else lives in the screens and the
+session.
 
-It also watches the data file from the outside: another program's save is
-taken in (every few seconds, and when the terminal regains focus), a sync
-tool's conflict copies are offered for a merge at start, a file held by
-another jobcockpit can be taken over once it lets go, and a hang-up or a
-SIGTERM leaves cleanly (`signals`)."""
+Every few seconds, and when the terminal regains focus, it asks the main
+screen to take in what another program saved; on a hang-up or a SIGTERM it
+saves what is still waiting and leaves cleanly (`signals`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import signal
-from pathlib import Path
 from typing import ClassVar
 
 import pendulum
@@ -22,20 +21,14 @@ from textual.driver import Driver
 from textual.theme import Theme
 
 from jobcockpit.core.settings import Settings
-from jobcockpit.store import (
-    LOCKED_ELSEWHERE,
-    Store,
-    StoreError,
-    find_conflict_copies,
-    merge_conflict_copy,
-    retire_conflict_copy,
-)
+from jobcockpit.core.text import plain
+from jobcockpit.store import Store, StoreError
 from jobcockpit.tui import keys
 from jobcockpit.tui.commands import CockpitCommands
 from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
-from jobcockpit.tui.session import Saved, Session
-from jobcockpit.tui.views.text import clean
+from jobcockpit.tui.session import Session
+from jobcockpit.tui.views.wording import changes_count
 
 DISK_CHECK_SECONDS = 2.0
 """How often the cockpit asks whether another program saved the file: one
@@ -54,7 +47,6 @@ class CockpitApp(App[None]):
         super().__init__()
         self.store = store
         self.session = Session(store)
-        self.settings: Settings = store.settings
         self.demo = demo
         self._frozen_now = now
         self.main_screen: MainScreen | None = None
@@ -63,6 +55,10 @@ class CockpitApp(App[None]):
 
     def get_driver_class(self) -> type[Driver]:
         return hang_ups.hang_up_proof(super().get_driver_class())
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
 
     @property
     def clock_is_frozen(self) -> bool:
@@ -82,15 +78,13 @@ class CockpitApp(App[None]):
         return str(path) if path is not None else "in memory"
 
     def on_mount(self) -> None:
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        self.apply_settings(self.settings)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.set_keymap(self.settings.keymap)
-        self.main_screen = MainScreen()
+        self.main_screen = MainScreen(self.session, self)
         self.push_screen(self.main_screen)
         self._signals = hang_ups.install(self.hang_up)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
-        self.call_after_refresh(self.offer_conflict_copies)
+        self.call_after_refresh(self.main_screen.offer_conflict_copies)
 
     def on_unmount(self) -> None:
         hang_ups.uninstall(self._signals)
@@ -98,30 +92,25 @@ class CockpitApp(App[None]):
     def on_app_focus(self, event: events.AppFocus) -> None:
         self.check_disk()
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings now in force, saved here or read from the file, take
+        effect in the app: the keys, and the theme when it is one it knows.
+        (The main screen judges the board by their numbers.)"""
+        self.set_keymap(settings.keymap)
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.settings.theme or self.store.read_only:
             return
-        settings = dataclasses.replace(self.settings, theme=theme.name)
         try:
-            self.store.save_settings(settings)
+            self.session.save_settings(dataclasses.replace(self.settings, theme=theme.name))
         except StoreError as error:
             self.notify(
                 f"The theme applies now but was not saved: {error}",
                 severity="warning",
                 markup=False,
             )
-            return
-        self.settings = settings
-
-    def adopt_stored_settings(self) -> None:
-        """Settings another program saved (read with the file) apply now."""
-        stored = self.store.settings
-        if stored == self.settings:
-            return
-        self.settings = stored
-        self.set_keymap(stored.keymap)
-        if stored.theme in self.available_themes and stored.theme != self.theme:
-            self.theme = stored.theme
 
     # -- the file seen from outside ------------------------------------------------
 
@@ -131,91 +120,6 @@ class CockpitApp(App[None]):
         other program's work when it is saved."""
         if self.main_screen is not None and self.screen is self.main_screen:
             self.main_screen.catch_up()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_lock":
-            return self.store.read_only and self.store.read_only_reason == LOCKED_ELSEWHERE
-        return True
-
-    def action_retry_lock(self) -> None:
-        """Become the file's writer once the other jobcockpit has let go."""
-        if not self.check_action("retry_lock", ()):
-            return
-        try:
-            writable = self.session.retry_lock()
-        except StoreError as error:
-            self.notify(clean(str(error)), title="Still read-only", severity="error", markup=False)
-            return
-        if not writable:
-            self.notify(
-                "Still open in another jobcockpit: close it there, then try again.",
-                title="Still read-only",
-                severity="warning",
-            )
-            return
-        self.refresh_bindings()
-        self.adopt_stored_settings()
-        if self.main_screen is not None:
-            self.main_screen.take_in(Saved(self.session.board, replaced=True))
-        self.notify("The data file is yours to change now: the other jobcockpit let go of it.")
-        self.offer_conflict_copies()
-
-    def offer_conflict_copies(self) -> None:
-        """Offer to merge the conflict copies a sync tool left beside the file."""
-        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen, survey
-
-        path = getattr(self.store, "path", None)
-        if path is None or self.demo:
-            return
-        copies = find_conflict_copies(path)
-        if not copies:
-            return
-        if self.store.read_only:
-            self.notify(
-                f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} of the data "
-                "file lie beside it; open it where it is not read-only to merge them.",
-                title="Conflict copies",
-                severity="warning",
-                timeout=10,
-            )
-            return
-        reports = survey(self.store, copies)
-
-        def decided(merge: bool | None) -> None:
-            if merge:
-                self._merge_copies([r.copy for r in reports if r.merge is not None])
-
-        self.push_screen(ConflictCopiesScreen(reports, self.session.board), decided)
-
-    def _merge_copies(self, copies: list[Path]) -> None:
-        """Merge each copy as one change (undoable like any other), then move
-        it into the backups folder; a copy whose merge is not saved stays."""
-        path = self.store.path
-        assert path is not None and self.main_screen is not None
-        for copy in copies:
-            try:
-                change = merge_conflict_copy(self.store, copy)
-            except StoreError as error:
-                self.notify(clean(str(error)), title="Not merged", severity="error", markup=False)
-                continue
-            if change and (not self.main_screen.commit(change) or self.session.unsaved):
-                self.notify(
-                    f"{clean(copy.name)} stays beside the data file until its merge is saved.",
-                    title="Not merged yet",
-                    severity="warning",
-                    markup=False,
-                )
-                return
-            try:
-                kept = retire_conflict_copy(path, copy, now=self.now())
-            except StoreError as error:
-                self.notify(clean(str(error)), severity="warning", markup=False)
-                continue
-            self.notify(
-                f"Merged {clean(copy.name)}; the copy is kept as {clean(str(kept))}",
-                title="Conflict copy merged",
-                markup=False,
-            )
 
     # -- leaving ---------------------------------------------------------------------
 
@@ -231,11 +135,10 @@ class CockpitApp(App[None]):
         if self.session.unsaved:
             saved = self.session.flush()
             if saved.error is not None:
-                count = len(self.session.unsaved)
                 self.exit(
                     return_code=1,
-                    message=f"jobcockpit: {count} change{'s' if count > 1 else ''} could not "
-                    f"be saved before closing: {clean(str(saved.error))}",
+                    message=f"jobcockpit: {changes_count(len(self.session.unsaved))} could "
+                    f"not be saved before closing: {plain(str(saved.error))}",
                 )
                 return
         self.exit(return_code=code)
@@ -254,19 +157,15 @@ class CockpitApp(App[None]):
         from jobcockpit.tui.screens.forms import ConfirmDialog
 
         if self.session.unsaved and not self.session.flush().saved:
-            count = len(self.session.unsaved)
 
             def decided(quit_anyway: bool | None) -> None:
                 if quit_anyway:
                     self.exit()
 
-            self.push_screen(
-                ConfirmDialog(
-                    f"{count} change{'s' if count > 1 else ''} could not be saved. "
-                    "Quit anyway and lose them?",
-                    confirm_label="Quit",
-                ),
-                decided,
+            question = (
+                f"{changes_count(len(self.session.unsaved))} could not be saved. "
+                "Quit anyway and lose them?"
             )
+            self.push_screen(ConfirmDialog(question, confirm_label="Quit"), decided)
             return
         self.exit()

@@ -10,33 +10,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from jobcockpit.core.text import plain
 from jobcockpit.tui import keys
-from jobcockpit.tui.views.text import clean
 
 if TYPE_CHECKING:
-    from jobcockpit.tui.screens.main import MainScreen
+    from jobcockpit.tui.session import Session
+    from jobcockpit.tui.views.privacy import Privacy
 
 JUMP_LIMIT = 20
 """Applications offered for one query; a longer query narrows them."""
 
 
-class CockpitCommands(Provider):
-    def _main(self) -> MainScreen | None:
-        from jobcockpit.tui.screens.main import MainScreen
+@runtime_checkable
+class Cockpit(Protocol):
+    """The screen the palette serves (the main screen): the cockpit's keys
+    run there, and it shows the board the jump searches."""
 
-        return self.screen if isinstance(self.screen, MainScreen) else None
+    session: Session
+    privacy: Privacy
+
+    def go_to(self, application_id: str) -> None: ...
+
+    def run_action(self, action: str) -> object: ...
+
+
+class CockpitCommands(Provider):
+    def _main(self) -> Cockpit | None:
+        return self.screen if isinstance(self.screen, Cockpit) else None
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen = self._main()
         if screen is None:
             return []
-        keymap = self.app.settings.keymap  # type: ignore[attr-defined]
+        keymap = screen.session.settings.keymap
         rows = {row.id: row for row in keys.key_rows(keymap)}
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding in keys.MAIN:
@@ -62,10 +74,11 @@ class CockpitCommands(Provider):
         if screen is None or not needle:
             return
         shown = 0
-        names = screen.privacy.names(screen.board)
-        for application in screen.board:
+        board = screen.session.board
+        names = screen.privacy.names(board)
+        for application in board:
             company = names.company(application.company)
-            position = clean(application.position)
+            position = plain(application.position)
             label = f"{company} · {position}" if position else company
             at = label.casefold().find(needle)
             if at < 0:

@@ -56,7 +56,7 @@ BOARD: list[Binding] = [
 MAIN: list[Binding] = [
     Binding(
         "ctrl+r",
-        "app.retry_lock",
+        "retry_lock",
         "Retry lock",
         id="retry_lock",
         tooltip="Read-only because another jobcockpit has the file: try again to take it",

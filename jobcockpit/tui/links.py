@@ -17,7 +17,7 @@ from urllib.parse import quote
 from textual.content import Content
 from textual.style import Style
 
-from jobcockpit.tui.views.text import clean
+from jobcockpit.core.text import plain
 
 _MAILTO_SAFE = "@.-_+~"
 
@@ -44,7 +44,7 @@ def _parsed(phone: str, region: str | None) -> tuple[str, str] | None:
 def formatted_phone(phone: str, region: str | None = None) -> str:
     """The number written the international way when it can be read, else as typed."""
     parsed = _parsed(phone, region)
-    return parsed[0] if parsed is not None else clean(phone)
+    return parsed[0] if parsed is not None else plain(phone)
 
 
 def tel_target(phone: str | None, region: str | None = None) -> str | None:
@@ -60,7 +60,7 @@ def tel_target(phone: str | None, region: str | None = None) -> str | None:
 def mailto_target(email: str | None) -> str | None:
     """`mailto:` and the address percent-encoded, or None when it has no
     shape of an address (nothing either side of the last `@`)."""
-    address = clean(email).strip()
+    address = plain(email).strip()
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain or any(c.isspace() for c in address):
         return None
@@ -80,4 +80,4 @@ def phone_content(phone: str, region: str | None = None, style: str = "") -> Con
 
 
 def email_content(email: str, style: str = "") -> Content:
-    return linked(clean(email), mailto_target(email), style)
+    return linked(plain(email), mailto_target(email), style)

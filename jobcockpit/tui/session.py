@@ -1,4 +1,5 @@
-"""The cockpit's side of saving: what the screen shows, what is still unsaved.
+"""The cockpit's side of the data file: what the screen shows, what is still
+unsaved, the settings in force, and the sync tools' conflict copies.
 
 Every change goes to the store at once. When the disk fails, the store keeps
 its old board, yet the user must lose nothing and keep seeing the change: the
@@ -11,11 +12,18 @@ unsaved changes on top, record by record (`rebase`), so nothing is overwritten
 blindly. It does so only when every change it holds knows the board it was
 made on: before a save, and when the screen asks while no dialog is open (a
 dialog composes its change from the board it was opened on).
+
+A sync tool may also leave conflict copies beside the file (two machines saved
+at once). The session says what each would add, merges the ones the person
+accepts as ordinary changes (undoable), and moves each into the backups folder
+once its merge is saved.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,15 +32,21 @@ from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import RecordError
 from jobcockpit.store import (
     ConflictError,
+    CopyMerge,
     ReadOnlyError,
     RecordConflict,
     SaveError,
     StoreError,
+    compare_conflict_copy,
+    find_conflict_copies,
+    merge_conflict_copy,
     rebase,
+    retire_conflict_copy,
 )
 from jobcockpit.tui.undo import Undoable, UndoStack
 
 if TYPE_CHECKING:
+    from jobcockpit.core.settings import Settings
     from jobcockpit.store import Store
 
 
@@ -63,10 +77,36 @@ class Undone:
     saved: Saved
 
 
+@dataclass(frozen=True, slots=True)
+class CopyReport:
+    """One conflict copy: what merging it would do, or why it cannot be read."""
+
+    copy: Path
+    merge: CopyMerge | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedCopy:
+    """What became of one conflict copy the person chose to merge."""
+
+    copy: Path
+    kept: Path | None = None
+    """Where the copy now lies, in the backups folder: merged and saved."""
+    unreadable: StoreError | None = None
+    """Why it could not be merged; it stays where it is, untouched."""
+    unsaved: bool = False
+    """Its merge is not saved (yet): it stays, and so do the copies after it."""
+    unmoved: StoreError | None = None
+    """Merged and saved, but it could not be moved; it stays beside the file."""
+
+
 class Session:
     def __init__(self, store: Store, undo_levels: int = 100) -> None:
         self.store = store
         self.board: Board = store.board
+        self.settings: Settings = store.settings
+        """The settings in force: the file's, or the ones saved here since."""
         self.unsaved: deque[Changeset] = deque()
         self.undo_stack = UndoStack(undo_levels)
         self._applied: tuple[Board, Board] | None = None
@@ -210,6 +250,73 @@ class Session:
             self.unsaved.clear()
             self.undo_stack.clear()
         return writable
+
+    # -- settings --------------------------------------------------------------
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep `settings` in the data file, then put them in force; raises
+        `StoreError` (the old ones stay in force) when they cannot be saved."""
+        self.store.save_settings(settings)
+        self.settings = settings
+
+    def adopt_stored_settings(self) -> bool:
+        """Put in force the settings read with the file (another program may
+        have saved them); False when they are those in force already."""
+        stored = self.store.settings
+        if stored == self.settings:
+            return False
+        self.settings = stored
+        return True
+
+    # -- a sync tool's conflict copies ---------------------------------------------
+
+    def conflict_copies(self) -> list[Path]:
+        """The conflict copies beside the data file, newest first."""
+        path = getattr(self.store, "path", None)
+        return find_conflict_copies(path) if path is not None else []
+
+    def survey(self, copies: Sequence[Path]) -> list[CopyReport]:
+        """Compare each copy with the board; a copy that cannot be read is
+        reported with the reason and left alone."""
+        reports: list[CopyReport] = []
+        for copy in copies:
+            try:
+                reports.append(CopyReport(copy, compare_conflict_copy(self.store, copy)))
+            except StoreError as error:
+                reports.append(CopyReport(copy, None, str(error)))
+        return reports
+
+    def merge_copies(
+        self,
+        copies: Sequence[Path],
+        now: dt.datetime,
+        commit: Callable[[Changeset], bool],
+    ) -> list[MergedCopy]:
+        """Merge each copy as one change, made through `commit` (the screen's,
+        so the views follow; False when refused), then move it into the
+        backups folder. A copy whose merge is not saved stays, and the merging
+        stops there: the person is told, and the copies are offered again."""
+        path = self.store.path
+        assert path is not None
+        merged: list[MergedCopy] = []
+        for copy in copies:
+            try:
+                change = merge_conflict_copy(self.store, copy)
+            except StoreError as error:
+                merged.append(MergedCopy(copy, unreadable=error))
+                continue
+            if change and (not commit(change) or self.unsaved):
+                merged.append(MergedCopy(copy, unsaved=True))
+                break
+            try:
+                kept = retire_conflict_copy(path, copy, now=now)
+            except StoreError as error:
+                merged.append(MergedCopy(copy, unmoved=error))
+                continue
+            merged.append(MergedCopy(copy, kept=kept))
+        return merged
+
+    # -- keeping the board the store's ------------------------------------------
 
     def _resync(self) -> None:
         board = self.store.board

@@ -15,6 +15,7 @@ from factories import NOW, SETTINGS, USER_ZONE
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.rules import agenda
+from jobcockpit.core.text import plain as clean
 from jobcockpit.core.verdicts import CallWindow, Verdict, VerdictKind
 from jobcockpit.store import ReadOnlyError, SaveError, Store
 from jobcockpit.tui.session import Session
@@ -22,7 +23,7 @@ from jobcockpit.tui.undo import UndoStack
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel
 from jobcockpit.tui.views.figures import applications_per_week, funnel
-from jobcockpit.tui.views.text import clean, clean_lines, literal
+from jobcockpit.tui.views.text import clean_lines, literal
 from jobcockpit.tui.views.wording import Badge, badge, countdown, days_ago, short_date, window_text
 
 NY = "America/New_York"

@@ -10,8 +10,6 @@ and asks: merge now, or later (the copies are offered again next time).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -23,38 +21,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from jobcockpit.core.board import Board
-from jobcockpit.store import CopyMerge, Store, StoreError, compare_conflict_copy
+from jobcockpit.core.text import plain
 from jobcockpit.tui import keys
-from jobcockpit.tui.views.text import clean
+from jobcockpit.tui.session import CopyReport
 from jobcockpit.tui.widgets.footer import CockpitFooter
 
 LISTED = 6
 """Records named per list before the rest are only counted."""
 
 
-@dataclass(frozen=True, slots=True)
-class CopyReport:
-    """One conflict copy: what merging it would do, or why it cannot be read."""
-
-    copy: Path
-    merge: CopyMerge | None
-    problem: str | None = None
-
-
-def survey(store: Store, copies: Sequence[Path]) -> list[CopyReport]:
-    """Compare each copy with the store's board; a copy that cannot be read
-    is reported with the reason and left alone."""
-    reports: list[CopyReport] = []
-    for copy in copies:
-        try:
-            reports.append(CopyReport(copy, compare_conflict_copy(store, copy)))
-        except StoreError as error:
-            reports.append(CopyReport(copy, None, str(error)))
-    return reports
-
-
 def _names(labels: Sequence[str]) -> str:
-    shown = ", ".join(clean(label) for label in labels[:LISTED])
+    shown = ", ".join(plain(label) for label in labels[:LISTED])
     more = len(labels) - LISTED
     return f"{shown} and {more} more" if more > 0 else shown
 
@@ -66,10 +43,10 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 def describe_copy(report: CopyReport, board: Board) -> list[str]:
     """The lines that tell one copy apart: what it adds, what it holds
     differently. Plain text, cleaned of control characters."""
-    lines = [clean(report.copy.name)]
+    lines = [plain(report.copy.name)]
     merge = report.merge
     if merge is None:
-        lines.append(f"  cannot be read, left alone: {clean(report.problem)}")
+        lines.append(f"  cannot be read, left alone: {plain(report.problem)}")
         return lines
     change = merge.change
     added: list[str] = []

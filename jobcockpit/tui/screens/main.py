@@ -1,55 +1,56 @@
-"""The cockpit's one main screen: board, detail and sidebar.
+"""The cockpit's one main screen: board, detail and sidebar (`BoardView`).
 
 Widgets below only show and post messages; this screen turns a key or a form's
-answer into a `Changeset`, hands it to the session (which saves it at once),
-and then brings every view up to date: the verdicts of the applications it
-touched, the columns, the sidebar and the detail.
+answer into a `Changeset` (`changes`), hands it to the session (which saves it
+at once), and then has every view brought up to date: the verdicts of the
+applications it touched, the columns, the sidebar and the detail.
+
+It also shows what happens to the data file from outside: another program's
+save taken in, a sync tool's conflict copies offered for a merge, the file
+taken over once another jobcockpit lets go of it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import pendulum
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Input
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
-from jobcockpit.core.places import business_calendar
-from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, RecordError, Stage
+from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
-from jobcockpit.core.stages import StageChange, change_stage
-from jobcockpit.core.verdicts import TalkingPoints
-from jobcockpit.store import ConflictError, ReadOnlyError, StoreError
-from jobcockpit.tui import keys
+from jobcockpit.core.text import plain
+from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError, StoreError
+from jobcockpit.tui import changes, keys
+from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.stats import StatsScreen
-from jobcockpit.tui.session import Saved
+from jobcockpit.tui.session import Saved, Session
+from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
-from jobcockpit.tui.views.text import clean
-from jobcockpit.tui.views.wording import local
 from jobcockpit.tui.widgets.board import KanbanBoard
+from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
-from jobcockpit.tui.widgets.detail import Detail, describe_application
-from jobcockpit.tui.widgets.filter_bar import FilterBar
 from jobcockpit.tui.widgets.footer import CockpitFooter
-from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
 
 if TYPE_CHECKING:
-    from jobcockpit.tui.app import CockpitApp
+    from jobcockpit.tui.screens.forms.base import FormScreen
 
 SYNC_JUDGE_LIMIT = 1500
 """Boards up to this many applications are judged before the first paint;
@@ -58,7 +59,7 @@ larger ones paint first and judge in a thread (0.7 s at 10,000)."""
 TICK_SECONDS = 30.0
 """How often a live clock refreshes countdowns and "their time now"."""
 
-RELOADED = "reloaded: another program changed the file"
+T = TypeVar("T")
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -70,56 +71,56 @@ class MainScreen(Screen[None], inherit_bindings=False):
     focus: the widget losing focus and the one gaining it restyle and repaint
     themselves, and a full repaint is a third of what moving a card costs."""
 
-    app: CockpitApp
-
-    def __init__(self) -> None:
+    def __init__(self, session: Session, host: Host) -> None:
         super().__init__()
-        self.book: AgendaBook | None = None
-        self.model: BoardModel | None = None
-        self.selected: str | None = None
+        self.session = session
+        self.host = host
+        self.privacy = Privacy()
+        """Privacy mode (`*`), shared with the views that show names."""
+        self.view = BoardView(session, self.privacy, host.now, id="body")
         self._judging = False
         self._changed_while_judging: set[str] = set()
         self._edge_timer: Timer | None = None
-        self.privacy = Privacy()
-        """Privacy mode (`*`), shared with the views that show names."""
-        self._detail_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
-        """What the detail pane was made from."""
         self._thresholds = (0, 0, 0)
         self._collector: Timer | None = None
         self._opened_on: str | None = None
         """The card selected when a large board opened, before it was judged."""
 
-    # -- layout ----------------------------------------------------------------
-
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield FilterBar(id="filter")
-                yield KanbanBoard(id="board")
-                yield Detail(id="detail")
-            yield Sidebar(id="sidebar", privacy=self.privacy)
+        yield self.view
         yield CockpitFooter(compact=True)
 
     @property
     def user_zone(self) -> str:
-        return self.app.settings.zone
+        return self.session.settings.zone
 
     @property
     def board(self) -> Board:
-        return self.app.session.board
+        return self.session.board
+
+    @property
+    def book(self) -> AgendaBook | None:
+        return self.view.book
+
+    @property
+    def model(self) -> BoardModel | None:
+        return self.view.model
+
+    def go_to(self, application_id: str) -> None:
+        self.view.go_to(application_id)
 
     def on_mount(self) -> None:
         self._thresholds = heap.defer_full_rounds()
-        settings = self.app.settings
-        self.book = AgendaBook(settings)
-        self.model = BoardModel(settings.zone, self.privacy)
+        settings = self.session.settings
+        self.view.book = AgendaBook(settings)
+        self.view.model = BoardModel(settings.zone, self.privacy)
         self._judge_everything()
-        self._refresh_views(keep=None)
+        self.view.show(keep=None)
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
         self._update_subtitle()
-        self._opened_on = self.selected if self._judging else None
-        if not self.app.clock_is_frozen:
+        self._opened_on = self.view.selected if self._judging else None
+        if not self.host.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
             self._schedule_edge()
 
@@ -137,16 +138,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._collector = None
         heap.full_round()
 
-    # -- keeping the views current --------------------------------------------
+    def on_card_column_opened(self, event: CardColumn.Opened) -> None:
+        self.go_to(event.application_id)
+        self.action_edit_application()
+
+    # -- keeping the verdicts current -------------------------------------------
 
     def _judge_everything(self) -> None:
         """Judge the whole board: at once when small, else in a thread while
         the board shows what it can."""
-        now = self.app.now()
+        now = self.host.now()
         if len(self.board) <= SYNC_JUDGE_LIMIT:
-            book = AgendaBook(self.app.settings)
+            book = AgendaBook(self.session.settings)
             book.judge_all(self.board, now)
-            self.book = book
+            self.view.book = book
             self._judging = False
             self._changed_while_judging = set()
             heap.settle()
@@ -157,116 +162,43 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="judge")
     def _judge_in_background(self, board: Board, now: dt.datetime) -> None:
-        book = AgendaBook(self.app.settings)
+        book = AgendaBook(self.session.settings)
         book.judge_all(board, now)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._install_book, book, board)
 
     def _install_book(self, book: AgendaBook, judged: Board) -> None:
         self._judging = False
-        self.book = book
+        self.view.book = book
         if self.board is not judged and self._changed_while_judging:
-            book.judge(self.board, self._changed_while_judging, self.app.now())
+            book.judge(self.board, self._changed_while_judging, self.host.now())
         self._changed_while_judging = set()
-        self._refresh_views(keep=self.selected)
+        self.view.show(keep=self.view.selected)
         opened_on, self._opened_on = self._opened_on, None
-        if opened_on is not None and self.selected == opened_on and self.model is not None:
+        if opened_on is not None and self.view.selected == opened_on:
             # The first judging sorted the cards that ask for action first;
             # a user who has not moved yet starts at the top, as on a board
             # judged before its first paint.
-            stage = self.query_one(KanbanBoard).current
-            if self.model.columns[stage]:
-                self.go_to(self.model.columns[stage][0])
+            self.view.go_to_top()
         heap.settle()
-        if not self.app.clock_is_frozen:
+        if not self.host.clock_is_frozen:
             self._schedule_edge()
-
-    def _shown_now(self) -> pendulum.DateTime:
-        """The moment the views word their times at: the clock to the minute,
-        as finely as a card, the sidebar or the detail ever speaks. Two key
-        presses within a minute word everything alike, so only what a change
-        touched is drawn again (the rules still judge at the exact moment)."""
-        return self.app.now().replace(second=0, microsecond=0)
-
-    def _horizon(self, now: dt.datetime) -> Horizon:
-        today = local(now, self.user_zone).date()
-        calendar = business_calendar(self.app.settings.user_country, None)
-        return Horizon(now, self.user_zone, today, calendar.add_business_days(today, 5))
-
-    def _refresh_views(
-        self, keep: str | None, sidebar: bool = True, changed: set[str] | None = None
-    ) -> None:
-        """Bring the board, the sidebar and the detail up to date; with
-        `changed`, only those applications' cards moved or changed."""
-        assert self.model is not None and self.book is not None
-        now = self._shown_now()
-        if changed is None:
-            self.model.rebuild(self.board, self.book, now)
-        else:
-            self.model.update(self.board, self.book, now, changed)
-        board_widget = self.query_one(KanbanBoard)
-        board_widget.show(self.model, keep)
-        self.selected = board_widget.selected
-        if sidebar:
-            self._show_sidebar(now)
-        self._show_detail()
-
-    def _show_sidebar(self, now: dt.datetime) -> None:
-        assert self.book is not None
-        horizon = self._horizon(now)
-        today = self.book.today(horizon.until, SECTION_LIMIT) if self.book.ready else None
-        self.query_one(Sidebar).show(today, self.board, horizon)
-
-    def _show_detail(self) -> None:
-        assert self.book is not None
-        application = self.board.applications.get(self.selected) if self.selected else None
-        detail = self.query_one(Detail)
-        if application is None:
-            self._detail_of = None
-            detail.show(None)
-            return
-        now = self._shown_now()
-        names = self.privacy.names(self.board)
-        verdicts = self.book.verdicts_of(application.id)
-        tasks = self.book.tasks_of(application.id)
-        # What the pane says follows from these alone (the board, the names
-        # and the verdicts are new objects whenever they change): a card
-        # selected again after the views were refreshed is not described twice.
-        same = (self.board, verdicts, tasks, names)
-        said = (application.id, now, self.user_zone)
-        known = self._detail_of
-        if (
-            known is not None
-            and all(a is b for a, b in zip(known[0], same, strict=True))
-            and known[1] == said
-        ):
-            return
-        shown = (same, said)
-        self._detail_of = shown
-        detail.show(
-            describe_application(
-                application, self.board, verdicts, tasks, now, self.user_zone, names
-            )
-        )
 
     def tick(self) -> None:
         """The clock moved: judge again what it overtook, reword countdowns."""
-        if self.book is None or self.model is None or not self.book.ready:
+        book = self.view.book
+        if book is None or self.view.model is None or not book.ready:
             return
-        now = self.app.now()
+        now = self.host.now()
         self._collect_when_idle()
-        if self.app.session.unsaved:
+        if self.session.unsaved:
             self._retry_saving()
-        stale = self.book.overtaken(now)
+        stale = book.overtaken(now)
         if stale:
-            self.book.judge(self.board, stale, now)
-            self._refresh_views(keep=self.selected, changed=stale)
+            book.judge(self.board, stale, now)
+            self.view.show(keep=self.view.selected, changed=stale)
         else:
-            shown = self._shown_now()
-            self.model.tick(shown)
-            self.query_one(KanbanBoard).repaint()
-            self._show_sidebar(shown)
-            self._show_detail()
+            self.view.reword()
         self._schedule_edge()
 
     def _schedule_edge(self) -> None:
@@ -274,169 +206,48 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self._edge_timer is not None:
             self._edge_timer.stop()
             self._edge_timer = None
-        if self.book is None or self.book.next_edge is None:
+        book = self.view.book
+        if book is None or book.next_edge is None:
             return
-        delay = (self.book.next_edge - self.app.now()).total_seconds() + 0.5
+        delay = (book.next_edge - self.host.now()).total_seconds() + 0.5
         if 0 < delay < TICK_SECONDS * 4:
             self._edge_timer = self.set_timer(delay, self.tick)
 
+    def _judge_afresh(self) -> None:
+        """The whole board judged again, by the settings in force and in
+        their zone (they may have changed), and shown."""
+        if self.view.model is not None:
+            self.view.model.user_zone = self.user_zone
+        self._judge_everything()
+        self.view.show(keep=self.view.selected)
+
     def _update_subtitle(self) -> None:
-        """What the user must know about the file and the clock, most urgent
-        first (a long path is the first thing the header cuts)."""
-        session = self.app.session
-        parts: list[str] = []
-        if self.privacy.on:
-            parts.append("PRIVATE: names hidden (* shows them)")
-        if session.unsaved:
-            count = len(session.unsaved)
-            parts.append(f"{count} change{'s' if count > 1 else ''} not saved")
-        reason = session.read_only_reason
-        if reason is not None:
-            parts.append(f"read-only: {clean(reason)}")
-        if self.app.clock_is_frozen:
-            parts.append(
-                "as of " + local(self.app.now(), self.user_zone).strftime("%a %d %b %H:%M")
-            )
-        parts.append(clean(self.app.place_name))
-        self.sub_title = " · ".join(part for part in parts if part)
+        frozen = self.host.clock_is_frozen
+        self.sub_title = notices.status_line(
+            private=self.privacy.on,
+            unsaved=len(self.session.unsaved),
+            read_only_reason=self.session.read_only_reason,
+            as_of=self.host.now() if frozen else None,
+            zone=self.user_zone,
+            place=self.host.place_name,
+        )
 
-    # -- messages from the widgets ----------------------------------------------
-
-    def on_kanban_board_selected(self, event: KanbanBoard.Selected) -> None:
-        self.selected = event.application_id
-        self._show_detail()
-
-    def on_card_column_opened(self, event: CardColumn.Opened) -> None:
-        self.go_to(event.application_id)
-        self.action_edit_application()
-
-    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
-        self.go_to(event.application_id)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FilterBar) and self.model is not None:
-            self.model.set_filter(event.value)
-            self._refresh_views(keep=self.selected, sidebar=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FilterBar):
-            self._leave_filter(keep_text=True)
-
-    def on_filter_bar_cleared(self, event: FilterBar.Cleared) -> None:
-        if self.model is not None:
-            self.model.set_filter("")
-            self._refresh_views(keep=self.selected)
-        self._leave_filter(keep_text=False)
-
-    def _leave_filter(self, keep_text: bool) -> None:
-        """Back to the board, in the current column unless the filter left it
-        empty: then in the first column that still has cards."""
-        bar = self.query_one(FilterBar)
-        bar.set_class(keep_text and bool(bar.value), "-active")
-        board = self.query_one(KanbanBoard)
-        stage = board.current
-        if self.model is not None and not self.model.columns[stage]:
-            stage = next((s for s in Stage if self.model.columns[s]), stage)
-        board.focus_stage(stage)
-        board.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
-
-    def go_to(self, application_id: str) -> None:
-        """Select an application's card, clearing a filter that hides it."""
-        application = self.board.applications.get(application_id)
-        if application is None or self.model is None:
-            return
-        if self.model.locate(application_id) is None and self.model.filter_text:
-            self.query_one(FilterBar).value = ""
-            self.model.set_filter("")
-            self._refresh_views(keep=application_id)
-            self.query_one(FilterBar).remove_class("-active")
-        self.query_one(KanbanBoard).select(application_id, application.stage)
-        self.selected = application_id
-        self._show_detail()
-
-    # -- changing the job hunt -------------------------------------------------
-
-    def _current(self, shows_names: bool = True) -> Application | None:
-        """The selected application; None (and why) when there is none, or when
-        its dialog would show the names privacy mode hides."""
-        application = self.board.applications.get(self.selected) if self.selected else None
-        if application is None:
-            self.notify("Select an application first (or press n for a new one).")
-        elif shows_names and self.privacy.on:
-            self.notify("Names are hidden: press * to show them, then try again.")
-            return None
-        return application
-
-    def _writable(self) -> bool:
-        reason = self.app.session.read_only_reason
-        if reason is not None:
-            self.notify(f"Read-only: {clean(reason)}", severity="warning", markup=False)
-            return False
-        return True
-
-    def commit(self, change: Changeset, select: str | None = None) -> bool:
-        """Apply and save `change`; the views follow. False if it was refused."""
-        session = self.app.session
-        before = self.board
-        try:
-            saved = session.change(change)
-        except ReadOnlyError as error:
-            self.notify(clean(str(error)), severity="warning", markup=False)
-            return False
-        except RecordError as error:
-            self.notify(clean(str(error)), title="Not changed", severity="error", markup=False)
-            return False
-        self._after(change, before, saved, select)
-        return True
-
-    def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
-        touched = touched_by(change, before, self.board)
-        if saved.replaced:
-            self._judge_everything()
-        elif self._judging:
-            self._changed_while_judging |= touched
-        elif self.book is not None:
-            self.book.judge(self.board, touched, self.app.now())
-            if not self.app.clock_is_frozen:
-                self._schedule_edge()
-        keep = select if select is not None else self.selected
-        if keep is not None and keep not in self.board.applications:
-            keep = None
-        self._refresh_views(keep=keep, changed=None if saved.replaced else touched)
-        self._report(saved)
-        self._collect_when_idle()
+    # -- the data file seen from outside ------------------------------------------
 
     def _report(self, saved: Saved) -> None:
-        if saved.reloaded:
-            self.notify(RELOADED, title="Reloaded")
-        if isinstance(saved.error, ConflictError):
-            self.notify(
-                f"{clean(str(saved.error))}\nThe screen shows the other program's version.",
-                title="Not saved: changed elsewhere",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-        elif saved.error is not None:
-            self.notify(
-                f"{clean(str(saved.error))}\nThe change stays on screen and is saved "
-                "with the next one.",
-                title="Could not save",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+        for notice in notices.of_saving(saved):
+            self.notify(**notice)
         self._update_subtitle()
 
     def _retry_saving(self) -> None:
         """Try the changes that failed to save again; say so only once it works
         (the header keeps saying how many are waiting)."""
-        saved = self.app.session.flush()
+        saved = self.session.flush()
         if saved.error is not None and not saved.replaced:
             return
         if saved.replaced:
             self._judge_everything()
-            self._refresh_views(keep=self.selected)
+            self.view.show(keep=self.view.selected)
         if saved.error is None:
             self.notify("Saved the changes that had failed to save.")
         self._report(saved)
@@ -444,288 +255,302 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def catch_up(self) -> None:
         """Take in what another program saved since the file was read (the
         app asks on a timer and on focus, while no dialog is open)."""
-        saved = self.app.session.catch_up()
+        saved = self.session.catch_up()
         if saved is None:
             return
-        if not saved.reloaded:
-            self.notify(
-                f"{clean(str(saved.error))}\nThe screen keeps what was read before, and "
-                "nothing is saved over the file.",
-                title="Could not read the data file again",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return
-        self.app.adopt_stored_settings()
-        self.take_in(saved)
+        if saved.reloaded:
+            self.take_in(saved)
+        else:
+            self.notify(**notices.unreadable_again(saved.error))
 
     def take_in(self, saved: Saved) -> None:
-        """A board that came from the file, not from a change made here:
-        judge it whole, show it, and say what happened."""
-        if self.model is not None:
-            self.model.user_zone = self.user_zone
-        self._judge_everything()
-        self._refresh_views(keep=self.selected)
+        """A board that came from the file, not from a change made here, with
+        the settings read with it: judge it whole, show it, and say what happened."""
+        if self.session.adopt_stored_settings():
+            self.host.apply_settings(self.session.settings)
+        self._judge_afresh()
         self._report(saved)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_lock":
+            store = self.session.store
+            return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
+        return True
+
+    def action_retry_lock(self) -> None:
+        """Become the file's writer once the other jobcockpit has let go."""
+        if not self.check_action("retry_lock", ()):
+            return
+        try:
+            writable = self.session.retry_lock()
+        except StoreError as error:
+            self.notify(**notices.problem(error, "Still read-only"))
+            return
+        if not writable:
+            self.notify(
+                "Still open in another jobcockpit: close it there, then try again.",
+                title="Still read-only",
+                severity="warning",
+            )
+            return
+        self.refresh_bindings()
+        self.take_in(Saved(self.board, replaced=True))
+        self.notify("The data file is yours to change now: the other jobcockpit let go of it.")
+        self.offer_conflict_copies()
+
+    def offer_conflict_copies(self) -> None:
+        """Offer to merge the conflict copies a sync tool left beside the file."""
+        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
+
+        copies = [] if self.host.demo else self.session.conflict_copies()
+        if not copies:
+            return
+        if self.session.store.read_only:
+            self.notify(**notices.copies_left_read_only(len(copies)))
+            return
+        reports = self.session.survey(copies)
+
+        def decided(merge: bool | None) -> None:
+            if merge:
+                readable: list[Path] = [r.copy for r in reports if r.merge is not None]
+                for merged in self.session.merge_copies(readable, self.host.now(), self.commit):
+                    self.notify(**notices.merged_copy(merged))
+
+        self.app.push_screen(ConflictCopiesScreen(reports, self.board), decided)
+
+    # -- changing the job hunt -------------------------------------------------
+
+    def _current(self, shows_names: bool = True) -> Application | None:
+        """The selected application, to change; None (and why) when there is
+        none, when its dialog would show the names privacy mode hides, or when
+        nothing may be changed."""
+        selected = self.view.selected
+        application = self.board.applications.get(selected) if selected else None
+        if application is None:
+            self.notify("Select an application first (or press n for a new one).")
+        elif shows_names and self.privacy.on:
+            self.notify("Names are hidden: press * to show them, then try again.")
+            return None
+        return application if application is not None and self._writable() else None
+
+    def _writable(self) -> bool:
+        reason = self.session.read_only_reason
+        if reason is not None:
+            self.notify(f"Read-only: {plain(reason)}", severity="warning", markup=False)
+            return False
+        return True
+
+    def commit(self, change: Changeset, select: str | None = None) -> bool:
+        """Apply and save `change`; the views follow. False if it was refused."""
+        before = self.board
+        try:
+            saved = self.session.change(change)
+        except ReadOnlyError as error:
+            self.notify(**notices.warning(error))
+            return False
+        except RecordError as error:
+            self.notify(**notices.problem(error, "Not changed"))
+            return False
+        self._after(change, before, saved, select)
+        return True
+
+    def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
+        touched = touched_by(change, before, self.board)
+        book = self.view.book
+        if saved.replaced:
+            self._judge_everything()
+        elif self._judging:
+            self._changed_while_judging |= touched
+        elif book is not None:
+            book.judge(self.board, touched, self.host.now())
+            if not self.host.clock_is_frozen:
+                self._schedule_edge()
+        keep = select if select is not None else self.view.selected
+        if keep is not None and keep not in self.board.applications:
+            keep = None
+        self.view.show(keep=keep, changed=None if saved.replaced else touched)
+        self._report(saved)
+        self._collect_when_idle()
+
     def _today(self) -> pendulum.Date:
-        return self.app.now().in_timezone(self.user_zone).date()
+        return self.host.now().in_timezone(self.user_zone).date()
 
     def _default_contact(self, application: Application) -> str | None:
-        if self.book is None:
+        if self.view.book is None:
             return None
-        best = self.book.best(application.id)
+        best = self.view.book.best(application.id)
         if best is not None:
             return best.contact
         return application.contacts[0] if application.contacts else None
 
+    def _ask(
+        self,
+        dialog: FormScreen[T],
+        change: Callable[[Board, T], Changeset],
+        select: str | None,
+        unchanged: str = "",
+    ) -> None:
+        """Open `dialog`; its answer, made into a change, is committed."""
+
+        def done(answer: T | None) -> None:
+            if answer is not None:
+                self._change(lambda board: change(board, answer), select, unchanged)
+
+        self.app.push_screen(dialog, done)
+
+    def _change(
+        self, make: Callable[[Board], Changeset], select: str | None, unchanged: str = ""
+    ) -> None:
+        """Commit what `make` makes of the board now; `unchanged` says why
+        nothing changed when it makes nothing."""
+        try:
+            change = make(self.board)
+        except RecordError as error:
+            self.notify(**notices.problem(error, "Not changed"))
+            return
+        if change:
+            self.commit(change, select=select)
+        elif unchanged:
+            self.notify(unchanged)
+
     def action_new_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        if not self._writable():
-            return
-
-        def done(application: Application | None) -> None:
-            if application is not None:
-                self.commit(
-                    Changeset(
-                        put_applications=(application,),
-                        description=f"new application at {clean(application.company)}",
-                    ),
-                    select=application.id,
-                )
-
-        self.app.push_screen(forms.ApplicationForm(application=None, today=self._today()), done)
+        if self._writable():
+            form = forms.ApplicationForm(application=None, today=self._today())
+            self._ask(form, changes.new_application, select=form.new_id)
 
     def action_edit_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
-            return
-
-        def done(edited: Application | None) -> None:
-            if edited is not None and edited != application:
-                self.commit(
-                    Changeset(
-                        put_applications=(edited,),
-                        description=f"edit of {clean(application.company)}",
-                    ),
-                    select=edited.id,
-                )
-
-        self.app.push_screen(
-            forms.ApplicationForm(application=application, today=self._today()), done
-        )
+        if application is not None:
+            self._ask(
+                forms.ApplicationForm(application=application, today=self._today()),
+                partial(changes.edit_application, before=application),
+                select=application.id,
+            )
 
     def action_add_contact(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         existing = sorted(self.board.contacts.values(), key=lambda c: c.name.casefold())
-
-        def done(result: Contact | str | None) -> None:
-            if result is None:
-                return
-            current = self.board.applications.get(application.id, application)
-            if isinstance(result, str):
-                if result in current.contacts:
-                    self.notify("That contact is already linked to this application.")
-                    return
-                contact = self.board.contacts.get(result)
-                name = clean(contact.name) if contact else result
-                change = Changeset(
-                    put_applications=(
-                        dataclasses.replace(current, contacts=(*current.contacts, result)),
-                    ),
-                    description=f"link of {name} to {clean(current.company)}",
-                )
-            else:
-                contacts = current.contacts
-                if result.id not in contacts:
-                    contacts = (*contacts, result.id)
-                change = Changeset(
-                    put_contacts=(result,),
-                    put_applications=(dataclasses.replace(current, contacts=contacts),),
-                    description=f"contact {clean(result.name)} at {clean(current.company)}",
-                )
-            self.commit(change, select=application.id)
-
-        self.app.push_screen(
-            forms.ContactForm(contact=None, existing=existing, user_zone=self.user_zone), done
-        )
-
-    def _log(self, entry: LogEntry | None, application: Application) -> None:
-        if entry is None:
-            return
-        self.commit(
-            Changeset(
-                add_log=(entry,),
-                description=f"{entry.kind.value.replace('_', ' ')} logged for "
-                f"{clean(application.company)}",
-            ),
+        self._ask(
+            forms.ContactForm(contact=None, existing=existing, user_zone=self.user_zone),
+            partial(changes.add_contact, application_id=application.id),
             select=application.id,
+            unchanged="That contact is already linked to this application.",
         )
 
     def action_log_call(self) -> None:
+        self._log(None)
+
+    def _log(self, kind: LogKind | None) -> None:
+        """Log a call (`kind` None: the form asks how it went) or an entry of `kind`."""
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
-        contacts = self.board.contacts_of(application)
         default = self._default_contact(application)
-        verdict = (
-            next((v for v in self.book.verdicts_of(application.id) if v.contact == default), None)
-            if self.book is not None
-            else None
-        )
-        points = verdict.talking_points if verdict is not None else _points_for(application)
-        self.app.push_screen(
-            forms.CallForm(
-                application=application,
-                contacts=contacts,
-                talking_points=points,
-                now=self.app.now(),
-                zone=self.user_zone,
-                default_contact=default,
-            ),
-            lambda entry: self._log(entry, application),
-        )
-
-    def _log_kind(self, kind: LogKind) -> None:
-        from jobcockpit.tui.screens import forms
-
-        application = self._current()
-        if application is None or not self._writable():
-            return
-        self.app.push_screen(
-            forms.LogForm(
-                kind=kind,
-                application=application,
-                contacts=self.board.contacts_of(application),
-                now=self.app.now(),
-                zone=self.user_zone,
-                default_contact=self._default_contact(application),
-            ),
-            lambda entry: self._log(entry, application),
-        )
+        contacts = self.board.contacts_of(application)
+        now, zone = self.host.now(), self.user_zone
+        form: FormScreen[LogEntry]
+        if kind is None:
+            book = self.view.book
+            verdicts = book.verdicts_of(application.id) if book is not None else ()
+            verdict = next((v for v in verdicts if v.contact == default), None)
+            points = verdict.talking_points if verdict is not None else None
+            form = forms.CallForm(application, contacts, points, now, zone, default)
+        else:
+            form = forms.LogForm(kind, application, contacts, now, zone, default)
+        self._ask(form, changes.log, select=application.id)
 
     def action_log_email(self) -> None:
-        self._log_kind(LogKind.EMAIL)
+        self._log(LogKind.EMAIL)
 
     def action_log_thank_you(self) -> None:
-        self._log_kind(LogKind.THANK_YOU)
+        self._log(LogKind.THANK_YOU)
 
     def action_log_reply(self) -> None:
-        self._log_kind(LogKind.REPLY)
+        self._log(LogKind.REPLY)
 
     def action_next_stage(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
         target = application.stage.next
         if target is None:
             self.notify("Already decided: this is the last stage.")
             return
-
-        def done(result: StageChange | None) -> None:
-            if result is None:
-                return
-            self.commit(
-                Changeset(
-                    put_applications=(result.application,),
-                    add_log=(result.entry,) if result.entry is not None else (),
-                    description=f"move of {clean(application.company)} to {target.value}",
-                ),
-                select=application.id,
-            )
-
-        self.app.push_screen(
-            forms.StageForm(
-                application=application, target=target, now=self.app.now(), zone=self.user_zone
-            ),
-            done,
+        form = forms.StageForm(
+            application=application, target=target, now=self.host.now(), zone=self.user_zone
         )
+        self._ask(form, changes.move_forward, select=application.id)
 
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
         application = self._current(shows_names=False)
-        if application is None or not self._writable():
+        if application is None:
             return
-        target = application.stage.previous
-        if target is None:
+        if application.stage.previous is None:
             self.notify("Already in the first stage.")
             return
-        moved = change_stage(application, target)
-        self.commit(
-            Changeset(
-                put_applications=(moved.application,),
-                description=f"move of {clean(application.company)} back to {target.value}",
-            ),
-            select=application.id,
-        )
+        self._change(lambda board: changes.move_back(board, application.id), application.id)
 
     def action_delete_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
         application = self._current()
-        if application is None or not self._writable():
+        if application is None:
             return
+        question = (
+            f"Delete the application at {plain(application.company)} "
+            f"({plain(application.position)}) and its log?"
+        )
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self.commit(
-                    Changeset(
-                        delete_applications=(application.id,),
-                        description=f"deletion of {clean(application.company)}",
-                    )
-                )
+                self._change(lambda board: changes.delete_application(board, application.id), None)
 
-        question = (
-            f"Delete the application at {clean(application.company)} "
-            f"({clean(application.position)}) and its log?"
-        )
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
     def action_undo(self) -> None:
-        session = self.app.session
+        session = self.session
         before = self.board
         try:
             undone = session.undo()
         except ReadOnlyError as error:
-            self.notify(clean(str(error)), severity="warning", markup=False)
+            self.notify(**notices.warning(error))
             return
         except RecordError as error:
-            self.notify(clean(str(error)), title="Cannot undo", severity="error", markup=False)
+            self.notify(**notices.problem(error, "Cannot undo"))
             return
         if undone is None:
             self.notify("Nothing to undo.")
             return
-        self._after(undone.change, before, undone.saved, self.selected)
+        self._after(undone.change, before, undone.saved, self.view.selected)
         said = "the last change" if self.privacy.on else undone.description or "the last change"
         self.notify(f"Undone: {said}", markup=False)
 
     def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        bar.add_class("-active")
-        bar.focus()
+        self.view.open_filter()
 
     def action_stats(self) -> None:
         self.app.push_screen(StatsScreen(self.board, self._today()))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keys.key_rows(self.app.settings.keymap)))
+        self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap)))
 
     def action_privacy(self) -> None:
         """Hide names for screen sharing, or show them again (not saved)."""
         hidden = self.privacy.toggle()
-        self._refresh_views(keep=self.selected)
+        self.view.show(keep=self.view.selected)
         self._update_subtitle()
         self.notify("Names hidden: * shows them again." if hidden else "Names shown.")
 
@@ -734,46 +559,27 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         if not self._writable():
             return
-        note = "A demo board: settings last until you quit." if self.app.demo else ""
+        note = "A demo board: settings last until you quit." if self.host.demo else ""
         self.app.push_screen(
-            SettingsScreen(self.app.settings, list(self.app.available_themes), note=note),
+            SettingsScreen(self.session.settings, list(self.app.available_themes), note=note),
             self._save_settings,
         )
 
     def _save_settings(self, settings: Settings | None) -> None:
-        """Save the settings through the store, as the theme is saved, then
-        apply them: the theme, the keys, and the board judged by the new numbers."""
-        before = self.app.settings
+        """Save the settings through the session, as the theme is saved; the
+        app puts them in force, and the board is judged by the new numbers."""
+        before = self.session.settings
         if settings is None or settings == before:
             return
         try:
-            self.app.store.save_settings(settings)
+            self.session.save_settings(settings)
         except StoreError as error:
-            self.notify(
-                clean(str(error)), title="Settings not saved", severity="error", markup=False
-            )
+            self.notify(**notices.problem(error, "Settings not saved"))
             return
-        self.app.settings = settings
-        if settings.theme != before.theme and settings.theme in self.app.available_themes:
-            self.app.theme = settings.theme
-        if settings.keymap != before.keymap:
-            self.app.set_keymap(settings.keymap)
-        if self.model is not None:
-            model = BoardModel(settings.zone, self.privacy)
-            model.set_filter(self.model.filter_text)
-            self.model = model
-        self._judge_everything()
-        self._refresh_views(keep=self.selected)
-        if not self.app.clock_is_frozen:
+        self.host.apply_settings(settings)
+        self._judge_afresh()
+        if not self.host.clock_is_frozen:
             self._schedule_edge()
         self._update_subtitle()
         changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
         self.notify(f"Saved {', '.join(changed)}.", title="Settings", markup=False)
-
-
-def _points_for(application: Application) -> TalkingPoints:
-    if application.stage is Stage.APPLIED:
-        return TalkingPoints.STATUS
-    if application.stage is Stage.INTERVIEWED:
-        return TalkingPoints.AFTER_INTERVIEW
-    return TalkingPoints.AFTER_DECISION

@@ -20,10 +20,10 @@ from jobcockpit.core import places
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Outcome, Stage
 from jobcockpit.core.rules import stage_start
+from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TaskKind, Verdict, VerdictKind
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.privacy import PLAIN, Names, Privacy
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.views.wording import (
     Badge,
     badge,
@@ -285,7 +285,7 @@ class BoardModel:
         return Card(
             application=application.id,
             company=self._names.company(application.company),
-            position=clean(application.position),
+            position=plain(application.position),
             since=since,
             badge=badge_text,
             badge_kind=badge_kind,

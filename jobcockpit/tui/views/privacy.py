@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, Contact
-from jobcockpit.tui.views.text import clean
+from jobcockpit.core.text import plain
 
 HIDDEN = "hidden"
 """What a hidden e-mail address, phone number, note or link reads as."""
@@ -38,13 +38,13 @@ class Names:
 
     def company(self, company: str) -> str:
         if not self.private:
-            return clean(company)
+            return plain(company)
         number = self.companies.get(_company_key(company))
         return f"Company {number}" if number is not None else "A company"
 
     def contact(self, contact: Contact) -> str:
         if not self.private:
-            return clean(contact.name)
+            return plain(contact.name)
         number = self.contacts.get(contact.id)
         return f"Contact {number}" if number is not None else "A contact"
 
@@ -54,13 +54,13 @@ class Names:
         """`text` (a task or a reason the rules wrote, which quote names as
         typed) with those names replaced by their stand-ins, longest first."""
         if not self.private:
-            return clean(text)
+            return plain(text)
         swaps = [(a.company, self.company(a.company)) for a in applications]
         swaps.extend((c.name, self.contact(c)) for c in contacts)
         for name, stand_in in sorted(swaps, key=lambda swap: -len(swap[0])):
             if name:
                 text = text.replace(name, stand_in)
-        return clean(text)
+        return plain(text)
 
 
 PLAIN = Names()

@@ -35,6 +35,11 @@ def clock(moment: dt.datetime, zone: str) -> str:
     return local(moment, zone).strftime("%H:%M")
 
 
+def changes_count(count: int) -> str:
+    """How many changes, as in "1 change not saved" or "3 changes could not be saved"."""
+    return f"{count} change{'s' if count > 1 else ''}"
+
+
 def short_date(day: dt.date, today: dt.date) -> str:
     """A weekday name within the coming week, else the day and month."""
     if day == today:

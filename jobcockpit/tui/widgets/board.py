@@ -2,7 +2,7 @@
 its count.
 
 It knows which column the user is in and which card is selected there, and
-tells the screen when that changes; it never changes the job hunt itself.
+tells the view above it when that changes; it never changes the job hunt itself.
 """
 
 from __future__ import annotations
@@ -85,6 +85,15 @@ class KanbanBoard(Horizontal):
             column.focus()
         self._mark_current()
         self._announce()
+
+    def focus_cards(self) -> None:
+        """Focus the current column, or the first column with cards when the
+        current one has none (a filter may have emptied it)."""
+        stage = self.current
+        if not self.column(stage).ids:
+            stage = next((s for s in STAGES if self.column(s).ids), stage)
+        self.focus_stage(stage)
+        self.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
 
     def select(self, application_id: str, stage: Stage) -> None:
         if self.column(stage).select(application_id):

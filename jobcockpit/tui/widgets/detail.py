@@ -23,11 +23,12 @@ from textual.visual import Visual
 from jobcockpit.core.board import Board
 from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, Contact, LogEntry
+from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Task, Verdict, VerdictKind
 from jobcockpit.tui import keys
 from jobcockpit.tui.links import email_content, phone_content
 from jobcockpit.tui.views.privacy import HIDDEN, PLAIN, Names
-from jobcockpit.tui.views.text import clean, clean_lines
+from jobcockpit.tui.views.text import clean_lines
 from jobcockpit.tui.views.wording import badge, clock, local, task_countdown, window_text
 from jobcockpit.tui.widgets.scrolling import set_virtual_size
 
@@ -62,7 +63,7 @@ def describe_application(
         Content.assemble(
             (names.company(application.company), "bold"),
             (" · ", "dim"),
-            clean(application.position),
+            plain(application.position),
         ),
         Content.assemble(
             _label("applied"),
@@ -75,7 +76,7 @@ def describe_application(
         ),
     ]
     if application.posting_url:
-        posting = (HIDDEN, "dim") if names.private else clean(application.posting_url)
+        posting = (HIDDEN, "dim") if names.private else plain(application.posting_url)
         lines.append(Content.assemble(_label("posting"), posting))
     if application.decision_expected_on:
         lines.append(
@@ -151,7 +152,7 @@ def _contact_lines(
     if place.zone_guessed:
         zone_note = " (guessed: yours)"
     their_now = local(now, place.zone)
-    role = f", {clean(contact.role)}" if contact.role else ""
+    role = f", {plain(contact.role)}" if contact.role else ""
     verified = (
         ("verified", "$text-success") if contact.verified else ("unverified", "$text-warning")
     )
@@ -218,7 +219,7 @@ def _log_line(entry: LogEntry, board: Board, user_zone: str, names: Names) -> Co
     if entry.decision_expected_on is not None:
         parts.extend([("  decision by ", "dim"), entry.decision_expected_on.isoformat()])
     if entry.note:
-        note = f"note {HIDDEN}" if names.private else clean(entry.note)
+        note = f"note {HIDDEN}" if names.private else plain(entry.note)
         parts.extend([("  ", ""), (note, "italic")])
     return Content.assemble(*parts)
 
@@ -234,13 +235,43 @@ class Detail(ScrollView, can_focus=True, inherit_bindings=False):
         self._content: Content = Content.styled("No application selected", "dim italic")
         self._strips: list[Strip] = []
         self._width = 0
+        self._made_of: tuple[tuple[object, ...], tuple[object, ...]] | None = None
+        """What the pane describes, when it describes an application."""
 
     @property
     def plain(self) -> str:
         """What the pane says, as text."""
         return self._content.plain
 
+    def show_application(
+        self,
+        application: Application,
+        board: Board,
+        verdicts: Sequence[Verdict],
+        tasks: Sequence[Task],
+        now: dt.datetime,
+        user_zone: str,
+        names: Names,
+    ) -> None:
+        """Describe `application`, unless the pane says just that already.
+
+        What the pane says follows from these alone (the board, the names and
+        the verdicts are new objects whenever they change): a card selected
+        again after the views were refreshed is not described twice."""
+        same = (board, verdicts, tasks, names)
+        said = (application.id, now, user_zone)
+        known = self._made_of
+        if (
+            known is not None
+            and all(a is b for a, b in zip(known[0], same, strict=True))
+            and known[1] == said
+        ):
+            return
+        self.show(describe_application(application, board, verdicts, tasks, now, user_zone, names))
+        self._made_of = (same, said)
+
     def show(self, content: Content | None) -> None:
+        self._made_of = None
         self._content = (
             content if content is not None else Content.styled("No application selected", "dim")
         )

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from jobcockpit.core.board import Board
+from jobcockpit.core.places import business_calendar
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict
 from jobcockpit.tui import keys
 from jobcockpit.tui.links import email_content
@@ -47,6 +48,13 @@ class Horizon:
     user_zone: str
     today: dt.date
     until: dt.date
+
+    @classmethod
+    def of(cls, now: dt.datetime, user_zone: str, country: str | None) -> Horizon:
+        """From `now`, in the user's zone and by their country's business days."""
+        today = local(now, user_zone).date()
+        calendar = business_calendar(country, None)
+        return cls(now, user_zone, today, calendar.add_business_days(today, 5))
 
 
 def _who(board: Board, app_id: str, contact_id: str | None, names: Names = PLAIN) -> Content:

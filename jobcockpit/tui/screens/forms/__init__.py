@@ -1,7 +1,7 @@
 """The cockpit's dialogs: each returns a checked domain record, or None when cancelled.
 
-They never touch the store: the main screen turns what they return into a
-`Changeset`.
+They never touch the store: `jobcockpit.tui.changes` makes what they return
+into a `Changeset`, which the main screen commits.
 """
 
 from jobcockpit.core.stages import StageChange

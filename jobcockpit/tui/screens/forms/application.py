@@ -12,8 +12,8 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from jobcockpit.core.friendly import describe_day, parse_day, parse_url
 from jobcockpit.core.records import Application, FollowUp, RecordError, Stage, new_id
+from jobcockpit.core.text import plain
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 FOLLOW_UP_LABELS: dict[FollowUp, str] = {
@@ -37,7 +37,7 @@ class ApplicationForm(FormScreen[Application]):
     def heading(self) -> Content:
         if self.application is None:
             return Content("New application")
-        return Content.assemble("Edit the application at ", (clean(self.application.company), "b"))
+        return Content.assemble("Edit the application at ", (plain(self.application.company), "b"))
 
     def compose_fields(self) -> ComposeResult:
         original = self.application

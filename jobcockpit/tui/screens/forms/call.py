@@ -15,14 +15,14 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Input, RadioButton, RadioSet, Select, Static
 
-from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, new_id
+from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage, new_id
 from jobcockpit.core.talking_points import TITLES, talking_points
+from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.tui.screens.forms import keys
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.contact import contact_label
 from jobcockpit.tui.screens.forms.log import moment_field, read_decision_date, read_moment
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 OUTCOMES: dict[LogKind, str] = {
@@ -32,8 +32,17 @@ OUTCOMES: dict[LogKind, str] = {
 }
 
 
+STAGE_POINTS: dict[Stage, TalkingPoints] = {
+    Stage.APPLIED: TalkingPoints.STATUS,
+    Stage.INTERVIEWED: TalkingPoints.AFTER_INTERVIEW,
+    Stage.DECIDED: TalkingPoints.AFTER_DECISION,
+}
+"""The script for a call no verdict asked for: the one of the application's stage."""
+
+
 class CallForm(FormScreen[LogEntry]):
-    """A call to one of the application's `contacts`, as a log entry."""
+    """A call to one of the application's `contacts`, as a log entry; the
+    script beside it is `talking_points`, by default the one of its stage."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.FORM, *keys.CALL]
 
@@ -41,7 +50,7 @@ class CallForm(FormScreen[LogEntry]):
         self,
         application: Application,
         contacts: list[Contact],
-        talking_points: TalkingPoints,
+        talking_points: TalkingPoints | None,
         now: pendulum.DateTime,
         zone: str,
         default_contact: str | None,
@@ -49,7 +58,7 @@ class CallForm(FormScreen[LogEntry]):
         super().__init__()
         self.application = application
         self.contacts = list(contacts)
-        self.talking_points = talking_points
+        self.talking_points = talking_points or STAGE_POINTS[application.stage]
         self.now = now
         self.zone = zone
         self.new_id = new_id("l")
@@ -61,7 +70,7 @@ class CallForm(FormScreen[LogEntry]):
             self.default_contact = self.contacts[0].id if self.contacts else None
 
     def heading(self) -> Content:
-        return Content.assemble("Log a call about ", (clean(self.application.company), "b"))
+        return Content.assemble("Log a call about ", (plain(self.application.company), "b"))
 
     def compose_fields(self) -> ComposeResult:
         if self.contacts:
@@ -124,7 +133,7 @@ class CallForm(FormScreen[LogEntry]):
         title = TITLES[self.talking_points] + (": voicemail" if voicemail else "")
         panel.border_title = title
         panel.set_class(voicemail, "-voicemail")
-        panel.update(Content("\n").join(Content(f"• {clean(line)}") for line in lines))
+        panel.update(Content("\n").join(Content(f"• {plain(line)}") for line in lines))
 
     def read(self, reading: Reading) -> LogEntry | None:
         outcome = self._outcome()

@@ -29,15 +29,15 @@ from jobcockpit.core.friendly import (
 )
 from jobcockpit.core.places import country_from_phone, zone_from_phone
 from jobcockpit.core.records import WEEKDAYS, BestTime, Contact, RecordError, new_id
+from jobcockpit.core.text import plain
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 
 def contact_label(contact: Contact) -> Text:
     """How a contact reads in a list: the name, then the role; always literal."""
-    role = clean(contact.role)
-    return Text(f"{clean(contact.name)} – {role}" if role else clean(contact.name))
+    role = plain(contact.role)
+    return Text(f"{plain(contact.name)} – {role}" if role else plain(contact.name))
 
 
 class ContactForm(FormScreen[Contact | str]):
@@ -54,7 +54,7 @@ class ContactForm(FormScreen[Contact | str]):
     def heading(self) -> Content:
         if self.contact is None:
             return Content("Add a contact, or link one you already know")
-        return Content.assemble("Edit the contact ", (clean(self.contact.name), "b"))
+        return Content.assemble("Edit the contact ", (plain(self.contact.name), "b"))
 
     def compose_fields(self) -> ComposeResult:
         if self.existing:

@@ -23,9 +23,9 @@ from jobcockpit.core.friendly import (
     parse_typed_moment,
 )
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, new_id
+from jobcockpit.core.text import plain
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.contact import contact_label
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 HEADINGS: dict[LogKind, str] = {
@@ -123,7 +123,7 @@ class LogForm(FormScreen[LogEntry]):
             self.default_contact = self.contacts[0].id
 
     def heading(self) -> Content:
-        return Content.assemble(HEADINGS[self.kind], (clean(self.application.company), "b"))
+        return Content.assemble(HEADINGS[self.kind], (plain(self.application.company), "b"))
 
     def compose_fields(self) -> ComposeResult:
         reply = self.kind is LogKind.REPLY

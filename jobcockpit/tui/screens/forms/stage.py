@@ -25,9 +25,9 @@ from jobcockpit.core.friendly import (
 )
 from jobcockpit.core.records import Application, Outcome, Stage
 from jobcockpit.core.stages import StageChange, change_stage, is_backwards
+from jobcockpit.core.text import plain
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.log import moment_field, read_moment
-from jobcockpit.tui.views.text import clean
 from jobcockpit.tui.widgets.field import Field
 
 OUTCOME_LABELS: dict[Outcome, str] = {
@@ -57,7 +57,7 @@ class StageForm(FormScreen[StageChange]):
     def heading(self) -> Content:
         direction = "back to" if self.backwards else "to"
         return Content.assemble(
-            "Move ", (clean(self.application.company), "b"), f" {direction} {self.target.value}"
+            "Move ", (plain(self.application.company), "b"), f" {direction} {self.target.value}"
         )
 
     def compose_fields(self) -> ComposeResult:
