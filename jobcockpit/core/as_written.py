@@ -15,15 +15,17 @@ paths agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import pendulum
 
 from jobcockpit.core.values import BestTime, FollowUp, LogKind, Outcome, Stage
 
-if TYPE_CHECKING:
-    from jobcockpit.core.records import Application, Contact, LogEntry
+_R = TypeVar("_R")
+"""The record type a shortcut builds. The shortcuts are handed the record's
+class and its number of fields rather than importing `records`, which imports
+them: the two modules stay free of an import cycle."""
 
 _GIVE_UP = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 _STAGES: dict[object, Stage] = {member.value: member for member in Stage}
@@ -66,9 +68,11 @@ def _written_bool(value: object) -> bool:
     return value
 
 
-def application_as_written(cls: type[Application], raw: Mapping[str, Any]) -> Application | None:
+def application_as_written(
+    build: Callable[..., _R], fields: int, raw: Mapping[str, Any]
+) -> _R | None:
     try:
-        if type(raw) is not dict or len(raw) != len(cls.FIELDS):
+        if type(raw) is not dict or len(raw) != fields:
             return None
         ident = raw["id"]
         company = raw["company"]
@@ -85,7 +89,7 @@ def application_as_written(cls: type[Application], raw: Mapping[str, Any]) -> Ap
         applied = _written_date(raw["applied_on"])
         if applied is None:
             return None
-        return cls(
+        return build(
             id=ident,
             company=company,
             position=_written_text(raw["position"]),
@@ -135,9 +139,9 @@ def _written_best_time(raw: object) -> BestTime | None:
     return known
 
 
-def contact_as_written(cls: type[Contact], raw: Mapping[str, Any]) -> Contact | None:
+def contact_as_written(build: Callable[..., _R], fields: int, raw: Mapping[str, Any]) -> _R | None:
     try:
-        if type(raw) is not dict or len(raw) != len(cls.FIELDS):
+        if type(raw) is not dict or len(raw) != fields:
             return None
         ident = raw["id"]
         name = raw["name"]
@@ -151,7 +155,7 @@ def contact_as_written(cls: type[Contact], raw: Mapping[str, Any]) -> Contact | 
             or not country.isupper()
         ):
             return None
-        return cls(
+        return build(
             id=ident,
             name=name,
             role=_written_text(raw["role"]),
@@ -168,7 +172,7 @@ def contact_as_written(cls: type[Contact], raw: Mapping[str, Any]) -> Contact | 
         return None
 
 
-def entry_as_written(cls: type[LogEntry], raw: Mapping[str, Any]) -> LogEntry | None:
+def entry_as_written(build: Callable[..., _R], raw: Mapping[str, Any]) -> _R | None:
     try:
         if type(raw) is not dict:
             return None
@@ -183,7 +187,7 @@ def entry_as_written(cls: type[LogEntry], raw: Mapping[str, Any]) -> LogEntry | 
         at = raw["at"]
         if type(at) is not str:
             return None
-        return cls(
+        return build(
             id=ident,
             application=application,
             contact=_written_optional(raw["contact"]),

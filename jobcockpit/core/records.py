@@ -114,7 +114,7 @@ class Contact:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Contact:
-        fast = contact_as_written(cls, raw)
+        fast = contact_as_written(cls, len(cls.FIELDS), raw)
         if fast is not None:
             return fast
         ident = raw.get("id")
@@ -206,7 +206,7 @@ class Application:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Application:
-        fast = application_as_written(cls, raw)
+        fast = application_as_written(cls, len(cls.FIELDS), raw)
         if fast is not None:
             return fast
         ident = raw.get("id")

@@ -43,6 +43,11 @@ from jobcockpit.tui.widgets.detail import Detail
 RELOADED = "reloaded: another program changed the file"
 
 
+def stage_of(app: CockpitApp, application: str) -> Stage:
+    """The stage the cockpit's board holds now (read afresh at each call)."""
+    return app.session.board.applications[application].stage
+
+
 def data_file(folder: Path) -> Path:
     """The fixed board in a data file of its own, closed again."""
     path = folder / "hunt.json"
@@ -230,13 +235,13 @@ def test_undo_never_puts_back_a_record_another_program_changed(tmp_path: Path) -
         await save(pilot)
         await pilot.press("l", "H")
         await pilot.pause()
-        assert app.session.board.applications["a-globex"].stage is Stage.APPLIED
+        assert stage_of(app, "a-globex") is Stage.APPLIED
         another_program(path, renamed("a-acme", notes="Their notes"))
         app.check_disk()
         await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
-        assert app.session.board.applications["a-globex"].stage is Stage.INTERVIEWED
+        assert stage_of(app, "a-globex") is Stage.INTERVIEWED
         await pilot.press("u")
         await pilot.pause()
         assert "Nothing to undo" in shown(app)

@@ -106,7 +106,7 @@ BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
-_characters = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+_characters = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
 _piece = st.one_of(st.sampled_from(HOSTILE), st.text(_characters, max_size=6))
 text = st.lists(_piece, max_size=5).map("".join)
 """Any text, including the empty one."""

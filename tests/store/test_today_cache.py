@@ -97,7 +97,9 @@ def test_the_clock_passing_the_moment_an_answer_may_change_works_it_out_again(
 ) -> None:
     until = pendulum.instance(holds_until(filled, NOW)).in_timezone("America/Denver").isoformat()
     cli("--db", str(filled), "today", "--now", NOW, "--json")
-    before = pendulum.parse(NOW).subtract(minutes=1).isoformat()  # type: ignore[union-attr]
+    moment = pendulum.parse(NOW)
+    assert isinstance(moment, pendulum.DateTime)
+    before = moment.subtract(minutes=1).isoformat()
     expected = [
         fresh(cli, monkeypatch, "--db", str(filled), "today", "--now", at, "--json")
         for at in (until, before)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+import pendulum
 
 from jobcockpit.core import places
-from jobcockpit.core.places import BusinessCalendar
+from jobcockpit.core.places import BusinessCalendar, Place
 from jobcockpit.core.records import (
     Application,
     Contact,
@@ -23,14 +25,25 @@ from jobcockpit.core.records import (
     Stage,
 )
 from jobcockpit.core.rules.facts import courtesy_due, latest, stage_start, uses_courtesy
+from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
 
-if TYPE_CHECKING:
-    from jobcockpit.core.rules.judge import Judge
+
+class Judging(Protocol):
+    """What the tasks read of the judge at work (`judge.Judge`), named here so
+    that the judge may hand its tasks to this module without a cycle."""
+
+    settings: Settings
+    now: pendulum.DateTime
+    user_zone: str
+
+    def past(self, log: Sequence[LogEntry]) -> Sequence[LogEntry]: ...
+
+    def place(self, contact: Contact) -> Place: ...
 
 
 def tasks_for(
-    judge: Judge,
+    judge: Judging,
     application: Application,
     contacts: Sequence[Contact],
     log: Sequence[LogEntry],
