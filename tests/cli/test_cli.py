@@ -1,4 +1,4 @@
-"""The command line as users and scripts meet it (`shared/spec/interchange.md`):
+"""The command line as users and scripts meet it (docs/cli.md):
 always through the real entry point, with a data file under tmp_path and a
 fixed `--now`, so nothing depends on the day or the machine."""
 
