@@ -101,7 +101,7 @@ def _email(verdict: Verdict, board: Board, local_now: dt.datetime) -> Reminder:
 
 
 def _task(task: Task, board: Board, now: dt.datetime, zone: ZoneInfo) -> Reminder:
-    company, position, _person = _names(board, task.application, task.contact)
+    company, _position, _person = _names(board, task.application, task.contact)
     text = plain(task.text)
     about = text if company in text else f"{company}: {text}"
     if task.due is not None:
@@ -112,5 +112,7 @@ def _task(task: Task, board: Board, now: dt.datetime, zone: ZoneInfo) -> Reminde
         key=f"task {task.kind.value} {task.application} {task.contact or '-'} {due}",
         title=TASK_TITLES.get(task.kind, task.kind.value.replace("_", " ").capitalize()),
         body=about,
-        until=max(task.due, now) + dt.timedelta(days=1) if task.due else now + dt.timedelta(days=30),
+        until=max(task.due, now) + dt.timedelta(days=1)
+        if task.due
+        else now + dt.timedelta(days=30),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from jobcockpit.formats.document import ImportRefused
-from jobcockpit.formats.encodings import decode, encoding_name
+from jobcockpit.formats.spreadsheet.encodings import decode, encoding_name
 
 CZECH = (
     "Company,Position,Date Applied\nDvořák s.r.o.,Účetní,10.11.2026\nŘíha a syn,Řidič,11.11.2026\n"

@@ -10,7 +10,7 @@ import pytest
 from workbooks import ods, xlsx
 
 from jobcockpit.formats.document import ImportRefused
-from jobcockpit.formats.workbook import cell_text, is_workbook, read_workbook
+from jobcockpit.formats.spreadsheet.workbook import cell_text, is_workbook, read_workbook
 
 ROWS = [
     ["Company", "Date Applied", "Phone", "Last contact"],

@@ -58,7 +58,11 @@ def read_workbook(data: bytes, sheet: str | None = None) -> Table:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise ImportRefused(
-            [f"cannot be read as a workbook (.xlsx, .xls or .ods): {error}"]
+            [
+                f"cannot be read as a workbook (.xlsx, .xls or .ods): {error}; if Excel or "
+                "LibreOffice opens it, save it as CSV there (File > Save As > CSV UTF-8) and "
+                "import that"
+            ]
         ) from None
     records = tuple(
         (number, [cell_text(value) for value in row]) for number, row in enumerate(rows, start=1)
