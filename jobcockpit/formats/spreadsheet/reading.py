@@ -273,7 +273,12 @@ def _map_columns(
             ignored.append((name.strip(), source.ignored[key]))
             skipped.add(index)
             continue
-        found = (SOURCE_ID, -1) if key == source.id_column else lookup(name)
+        if key == source.id_column:
+            found: tuple[str, int] | None = (SOURCE_ID, -1)
+        elif key in source.columns:
+            found = (source.columns[key], -1)
+        else:
+            found = lookup(name)
         if found is not None:
             field_name, rank = found
             best[field_name] = min(best.get(field_name, (rank, index)), (rank, index))

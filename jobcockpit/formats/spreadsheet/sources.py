@@ -5,7 +5,8 @@ Most of what a tracker's export holds is read by the common vocabulary
 what each one does differently, so that its file imports with no editing:
 
 - **Huntr**: `listName` is the stage, `createdAt` stands in for the day
-  applied, `-` is an empty cell, and each row's `id` names the job for good.
+  applied, `-` is an empty cell, each row's `id` names the job for good, and
+  the board's name becomes a tag.
 - **Teal**: US dates; its several date columns settle the order together.
 - **LinkedIn** (`Job Applications.csv`, split into `_1`, `_2`... when large):
   US dates written `11/20/26, 8:15 AM`, no status (every row was sent), and
@@ -39,6 +40,8 @@ class Source:
     """As the preview says it: "a Huntr export"."""
     signs: tuple[frozenset[str], ...] = ()
     """Sets of header keys; a header row holding all of one set is this source's."""
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """Header key to field, for columns only this tracker names so."""
     ignored: Mapping[str, str] = field(default_factory=dict)
     """Header key to why its column is left out (neither a field nor notes)."""
     date_order: DateOrder | None = None
@@ -67,6 +70,8 @@ def _clean_notion(field_name: str, text: str) -> str:
 HUNTR = Source(
     name="a Huntr export",
     signs=(frozenset({"listname", "companyname"}), frozenset({"listname", "createdat"})),
+    columns={"boardname": "tags"},
+    ignored={"updatedat": "when the card last changed in Huntr"},
     id_column="id",
 )
 TEAL = Source(
