@@ -24,7 +24,7 @@ from pathlib import Path
 import orjson
 import platformdirs
 
-from jobcockpit.store.files import fsync_folder, write_replace
+from jobcockpit.store.files import FolderNotFlushed, write_replace
 from jobcockpit.store.paths import APP_NAME
 
 ENV_VAR = "JOBCOCKPIT_STATE"
@@ -70,8 +70,10 @@ class Reminded:
             "sent": dict(sorted(self.sent.items())),
         }
         blob = orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
-        write_replace(self.path, blob)
-        fsync_folder(self.path.parent)
+        # In place once renamed: a folder that refuses the flush only risks
+        # the rename on a power cut, which costs a repeated reminder at most.
+        with contextlib.suppress(FolderNotFlushed):
+            write_replace(self.path, blob)
 
 
 @contextlib.contextmanager

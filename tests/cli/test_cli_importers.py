@@ -40,8 +40,7 @@ def by_company(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def stages(document: dict[str, Any]) -> dict[str, tuple[str, str | None, str]]:
     return {
-        a["company"]: (a["stage"], a["outcome"], a["applied_on"])
-        for a in document["applications"]
+        a["company"]: (a["stage"], a["outcome"], a["applied_on"]) for a in document["applications"]
     }
 
 
@@ -108,9 +107,7 @@ def test_a_huntr_card_renamed_there_updates_the_same_application(
 # -- Teal --------------------------------------------------------------------------
 
 
-def test_a_teal_export_takes_its_date_order_from_all_its_date_columns(
-    cli: Cli, db: Path
-) -> None:
+def test_a_teal_export_takes_its_date_order_from_all_its_date_columns(cli: Cli, db: Path) -> None:
     sheet = DATA / "teal-export.csv"
 
     result = cli("--db", str(db), "import", str(sheet))
@@ -173,7 +170,9 @@ def test_a_bad_row_in_one_of_several_files_is_named_with_its_file(
 ) -> None:
     broken = tmp_path / "Job Applications_2.csv"
     broken.write_text(
-        (DATA / "Job Applications_1.csv").read_text(encoding="utf-8").replace("09/14/26", "9/44/26"),
+        (DATA / "Job Applications_1.csv")
+        .read_text(encoding="utf-8")
+        .replace("09/14/26", "9/44/26"),
         encoding="utf-8",
     )
 
@@ -319,9 +318,7 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, db: Path) -> None:
 # -- headers the reader does not know ----------------------------------------------
 
 
-def test_unknown_headers_are_listed_and_map_names_them(
-    cli: Cli, db: Path, tmp_path: Path
-) -> None:
+def test_unknown_headers_are_listed_and_map_names_them(cli: Cli, db: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "bewerbungen.csv"
     sheet.write_text(
         "Firma;Stelle;Beworben am;Gehalt\nMüller GmbH;Lagerist;10.11.2026;42.000 €\n",
@@ -372,9 +369,7 @@ def test_a_bad_map_is_a_usage_error(cli: Cli, db: Path, given: str, message: str
 
 
 def test_a_map_for_a_header_the_file_lacks_is_refused(cli: Cli, db: Path) -> None:
-    result = cli(
-        "--db", str(db), "import", "--map", "Firma=company", str(DATA / "teal-export.csv")
-    )
+    result = cli("--db", str(db), "import", "--map", "Firma=company", str(DATA / "teal-export.csv"))
 
     assert result.code == 1
     assert "--map names 'Firma', but the header row has no such column" in result.err
