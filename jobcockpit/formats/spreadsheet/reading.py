@@ -57,8 +57,7 @@ class Sheet:
     """A file read: how it was written, what its columns are, and its rows."""
 
     encoding: str
-    """How the text was decoded, for the preview ("UTF-8", or a guess with how
-    sure it is); empty for a workbook."""
+    """How the text was decoded, for the preview ("UTF-8"); empty for a workbook."""
     delimiter: str
     header_line: int
     columns: Mapping[str, str]
@@ -77,6 +76,8 @@ class Sheet:
     """The file's name as the user gave it; empty when only one file is read."""
     unit: str = "line"
     """What the numbers in messages count: lines of a CSV file, rows of a sheet."""
+    confidence: int | None = None
+    """When the encoding was guessed: how sure the guess is, in percent."""
 
     @property
     def delimiter_name(self) -> str:
@@ -88,7 +89,8 @@ class Sheet:
         if self.sheet_name is not None:
             count = len(self.sheet_names)
             return f"sheet {self.sheet_name!r}" + (f" of {count}" if count > 1 else "")
-        return f"{self.delimiter_name}-separated, {self.encoding}"
+        guessed = " guessed" if self.confidence is not None else ""
+        return f"{self.delimiter_name}-separated, {self.encoding}{guessed}"
 
     def column(self, field_name: str) -> str:
         """The header as the user wrote it, for messages."""
@@ -150,15 +152,29 @@ def read_sheet(
         score = (known, len(header))
         if best is None or score > best[:2]:
             best = (known, len(header), delimiter)
-    chosen = best[2] if best is not None else candidates[0]
+    chosen = best[2] if best is not None else max(candidates, key=lambda d: _width(text, d))
     return _sheet(
         list(_records(text, chosen)),
         lookup,
         mapping,
-        encoding=decoded.describe(),
+        encoding=decoded.encoding,
         delimiter=chosen,
         name=name,
+        confidence=decoded.confidence if decoded.guessed else None,
     )
+
+
+def _width(text: str, delimiter: str) -> int:
+    """How many cells the first row has when split by `delimiter`: with no
+    header found, the delimiter that splits it most is the likely one, so the
+    message can list the headers one by one."""
+    try:
+        for _, cells in _records(text, delimiter):
+            if any(c.strip() for c in cells):
+                return len(cells)
+    except ImportRefused:
+        return 0
+    return 0
 
 
 def _lookup(mapping: Sequence[tuple[str, str]]) -> Lookup:
@@ -191,10 +207,11 @@ def _sheet(
     sheet_name: str | None = None,
     sheet_names: tuple[str, ...] = (),
     unit: str = "line",
+    confidence: int | None = None,
 ) -> Sheet:
     found = _find_header(records, lookup)
     if found is None:
-        raise ImportRefused([_no_header(records, lookup)])
+        raise ImportRefused([_no_header(records, lookup, delimiter or ",")])
     header_line, header = found
     _check_mapping(mapping, header)
     source = source_of({header_key(h) for h in header})
@@ -223,6 +240,7 @@ def _sheet(
         sheet_names=sheet_names,
         name=name,
         unit=unit,
+        confidence=confidence,
     )
 
 
@@ -345,9 +363,9 @@ def _map_hint(unknown: Sequence[str]) -> str:
     )
 
 
-def _no_header(records: Sequence[tuple[int, list[str]]], lookup: Lookup) -> str:
+def _no_header(records: Sequence[tuple[int, list[str]]], lookup: Lookup, delimiter: str) -> str:
     first = next((cells for _, cells in records if any(c.strip() for c in cells)), [])
-    shown = ",".join(first).strip()[:120]
+    shown = delimiter.join(first).strip()[:120]
     return (
         f"no header row found in the first {HEADER_SEARCH_ROWS} rows: jobcockpit looks for a "
         "Company column (or Employer, Organisation) and a Date Applied column; the first row "

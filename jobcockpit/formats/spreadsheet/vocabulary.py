@@ -190,7 +190,8 @@ FIELD_NAMES = {
     "cover_letter": "cover letter sent",
     "deadline": "posting deadline",
     "tags": "tags",
-    "created": "date added (the date applied when a row has none)",
+    "created": "date added",
+    "source_id": "the tracker's id for the row",
 }
 """How a preview names the field a column was read as."""
 
