@@ -19,10 +19,11 @@ from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
 
 TASK_TITLES = {
-    TaskKind.VERIFY: "Check a contact",
+    TaskKind.VERIFY: "Check a contact's details",
     TaskKind.THANK_YOU: "Send a thank-you note",
     TaskKind.COURTESY: "Send a courtesy note",
 }
+"""A task's title; its text (from the rules) is the body."""
 
 
 @dataclass(frozen=True, slots=True)

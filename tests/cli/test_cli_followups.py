@@ -149,7 +149,12 @@ def test_notify_sends_each_reminder_once_however_often_it_runs(
     assert second.code == 0, second.err
     shown = notify_send.read_text(encoding="utf-8").splitlines()
     titles = sorted(line.split("|")[-3] for line in shown)
-    assert titles == ["Call Dana Ruiz now", "E-mail Ken Sato today", "Send a thank-you note"]
+    assert titles == [
+        "Call Dana Ruiz now",
+        "Check a contact's details",
+        "E-mail Ken Sato today",
+        "Send a thank-you note",
+    ]
     call = next(line for line in shown if "Call Dana Ruiz now" in line)
     assert "--app-name=jobcockpit" in call
     assert "Acme Tools, Data analyst: until 11:30 their time" in call
@@ -259,5 +264,5 @@ def test_every_command_shows_an_example_in_its_help(cli: Cli) -> None:
     for name in commands.choices:
         result = cli(name, "--help")
         assert result.code == 0
-        assert "Example" in result.out, name
-        assert f"jobcockpit {name}" in result.out.split("Example", 1)[1], name
+        assert "examples:" in result.out, name
+        assert f"jobcockpit {name}" in result.out.split("examples:", 1)[1], name
