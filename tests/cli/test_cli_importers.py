@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import NOW, Run
-from workbooks import ods, xlsx
+from workbooks import Rows, ods, xlsx
 
 DATA = Path(__file__).parents[1] / "formats" / "data"
 Cli = Callable[..., Run]
@@ -209,7 +209,7 @@ def test_a_notion_table_reads_emoji_statuses_relations_and_tags(cli: Cli, db: Pa
 
 # -- workbooks ---------------------------------------------------------------------
 
-WORKBOOK_ROWS = [
+WORKBOOK_ROWS: Rows = [
     ["My applications", None, None, None],
     ["Company", "Position", "Date Applied", "Status"],
     ["Acme Tools", "Data analyst", dt.date(2026, 11, 3), "Applied"],
@@ -244,7 +244,7 @@ def test_another_sheet_is_chosen_with_sheet_and_a_wrong_name_lists_the_sheets(
     cli: Cli, db: Path, tmp_path: Path
 ) -> None:
     workbook = tmp_path / "hunt.xlsx"
-    rows = [["Company", "Date Applied"], ["Old Co", dt.date(2025, 3, 1)]]
+    rows: Rows = [["Company", "Date Applied"], ["Old Co", dt.date(2025, 3, 1)]]
     workbook.write_bytes(xlsx({"2026": WORKBOOK_ROWS, "2025": rows}))
 
     wrong = cli("--db", str(db), "import", "--sheet", "2024", str(workbook))

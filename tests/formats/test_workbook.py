@@ -5,14 +5,16 @@ showed, and the sheet is the first one unless named."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 
 import pytest
-from workbooks import ods, xlsx
+from workbooks import Rows, ods, xlsx
 
 from jobcockpit.formats.document import ImportRefused
 from jobcockpit.formats.spreadsheet.workbook import cell_text, is_workbook, read_workbook
 
-ROWS = [
+Writer = Callable[[Mapping[str, Rows]], bytes]
+ROWS: Rows = [
     ["Company", "Date Applied", "Phone", "Last contact"],
     [
         "Müller & Söhne <GmbH>",
@@ -25,7 +27,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize("write", [xlsx, ods], ids=["xlsx", "ods"])
-def test_the_first_sheet_is_read_with_typed_cells_as_text(write) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_sheet_is_read_with_typed_cells_as_text(write: Writer) -> None:
     data = write({"Applications": ROWS, "Archive": [["Company"], ["Old Co"]]})
 
     table = read_workbook(data)
@@ -41,7 +43,7 @@ def test_the_first_sheet_is_read_with_typed_cells_as_text(write) -> None:  # typ
 
 
 @pytest.mark.parametrize("write", [xlsx, ods], ids=["xlsx", "ods"])
-def test_another_sheet_is_chosen_by_its_name_ignoring_case(write) -> None:  # type: ignore[no-untyped-def]
+def test_another_sheet_is_chosen_by_its_name_ignoring_case(write: Writer) -> None:
     data = write({"Applications": ROWS, "Archive": [["Company"], ["Old Co"]]})
 
     table = read_workbook(data, " archive ")
