@@ -400,3 +400,105 @@ def test_the_new_fields_go_out_in_the_csv_export_and_come_back_in(
         "Denver, CO",
         "2026-11-30",
     )
+
+
+# -- ids made from rows --------------------------------------------------------------
+
+SHEET = "Company,Position,Date Applied\nAcme Tools,Data analyst,2026-11-02\n"
+
+
+def test_rows_get_64_bit_ids_and_an_earlier_imports_40_bit_id_is_still_updated(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(b"acme tools\x1fdata analyst\x1f2026-11-02").hexdigest()
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(
+        json.dumps(
+            {
+                "format": "jobcockpit/1",
+                "applications": [
+                    {
+                        "id": f"a-{digest[:10]}",
+                        "company": "Acme Tools",
+                        "position": "Data analyst",
+                        "applied_on": "2026-11-02",
+                        "notes": "from an earlier import",
+                    },
+                    {
+                        "id": f"a-{hashlib.sha256(b'x').hexdigest()[:10]}",
+                        "company": "Beta Care",
+                        "position": "Nurse",
+                        "applied_on": "2026-11-03",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert cli("--db", str(db), "import", str(earlier)).code == 0
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET + "Gamma Games,Producer,2026-11-04\n", encoding="utf-8")
+
+    result = cli("--db", str(db), "import", str(sheet))
+
+    assert result.code == 0, result.err
+    assert "applications: 1 added" in result.out and "1 unchanged" in result.out
+    ids = {a["company"]: a["id"] for a in exported(cli, db)["applications"]}
+    assert ids["Acme Tools"] == f"a-{digest[:10]}"
+    assert len(ids["Gamma Games"]) == len("a-") + 16
+
+
+def test_an_earlier_40_bit_id_that_names_another_application_is_not_overwritten(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(b"acme tools\x1fdata analyst\x1f2026-11-02").hexdigest()
+    other = tmp_path / "other.json"
+    other.write_text(
+        json.dumps(
+            {
+                "format": "jobcockpit/1",
+                "applications": [
+                    {
+                        "id": f"a-{digest[:10]}",
+                        "company": "Zeta Logistics",
+                        "position": "Driver",
+                        "applied_on": "2026-10-01",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert cli("--db", str(db), "import", str(other)).code == 0
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+
+    result = cli("--db", str(db), "import", str(sheet))
+
+    assert result.code == 0, result.err
+    assert "applications: 1 added" in result.out
+    assert sorted(by_company(exported(cli, db))) == ["Acme Tools", "Zeta Logistics"]
+
+
+def test_two_rows_that_got_one_id_are_refused_saying_so(
+    cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobcockpit.formats.spreadsheet import plan
+
+    monkeypatch.setattr(plan, "_digest", lambda *parts: "0" * 64)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET + "Beta Care,Nurse,2026-11-03\n", encoding="utf-8")
+
+    result = cli("--db", str(db), "import", str(sheet))
+
+    assert result.code == 1
+    assert "repeats" not in result.err
+    assert (
+        "line 3: row: its id a-0000000000000000 is the one line 2 got, though the two are "
+        "different applications" in result.err
+    )
+    assert not db.exists()
