@@ -11,7 +11,6 @@ says otherwise. Reads the data file only.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 import pendulum
 
@@ -20,12 +19,10 @@ from jobcockpit.cli.errors import OK, CommandError
 from jobcockpit.cli.output import write
 from jobcockpit.cli.stores import clock, demo_store, store_to_read
 from jobcockpit.core.board import Board
-from jobcockpit.core.drafts import Draft, DraftKind, build_draft
-from jobcockpit.core.records import Application, Contact, LogKind
-from jobcockpit.core.rules import agenda
-from jobcockpit.core.settings import Settings
+from jobcockpit.core.drafting import UnknownContactError, draft_for
+from jobcockpit.core.drafts import DraftKind
+from jobcockpit.core.records import Application
 from jobcockpit.core.text import plain
-from jobcockpit.core.verdicts import Agenda, TalkingPoints, TaskKind, VerdictKind
 
 KINDS = tuple(kind.value for kind in DraftKind)
 LISTED = 5
@@ -43,8 +40,6 @@ examples:
   jobcockpit draft acme                     # what the rules ask for now
   jobcockpit draft a-0e3ee00c --kind thank_you --open
   jobcockpit draft "Beta Care" --mailto     # the link alone, for a script"""
-
-_TASK_KINDS = {TaskKind.THANK_YOU: DraftKind.THANK_YOU, TaskKind.COURTESY: DraftKind.COURTESY}
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -87,9 +82,12 @@ def run(args: argparse.Namespace) -> int:
         store = store_to_read(args)
         now = given or clock(store.settings.zone)
     with store:
-        draft = make_draft(
-            store.board, store.settings, now, args.application, args.kind, args.contact
-        )
+        application = find_application(store.board, args.application)
+        kind = DraftKind(args.kind) if args.kind else None
+        try:
+            draft = draft_for(store.board, store.settings, now, application, kind, args.contact)
+        except UnknownContactError as error:
+            raise CommandError(plain(str(error))) from None
     link = mailto_link(draft)
     if args.mailto:
         write(link + "\n")
@@ -103,31 +101,6 @@ def run(args: argparse.Namespace) -> int:
         shown = "\n".join(plain(line) for line in draft.text().split("\n"))
         write(f"{shown}\n{link}\n")
     return OK
-
-
-def make_draft(
-    board: Board,
-    settings: Settings,
-    now: pendulum.DateTime,
-    wanted: str,
-    kind_name: str | None,
-    contact_name: str | None,
-) -> Draft:
-    """The draft of the follow-up `wanted` names, as the rules see it at `now`."""
-    application = find_application(board, wanted)
-    day = agenda(board, settings, now)
-    kind = DraftKind(kind_name) if kind_name else _kind_due(day, application)
-    contact = _contact(board, application, contact_name, day, kind)
-    return build_draft(
-        kind,
-        application,
-        contact,
-        settings.templates,
-        my_name=settings.user_name or "",
-        my_phone=settings.user_phone or "",
-        interview_on=_last_interview(board, application, now, settings.zone),
-        points=_points(day, application, contact),
-    )
 
 
 def find_application(board: Board, wanted: str) -> Application:
@@ -155,65 +128,3 @@ def find_application(board: Board, wanted: str) -> Application:
     raise CommandError(
         f"{wanted!r} matches {len(found)} applications ({listed}{more}); give its id"
     )
-
-
-def _kind_due(day: Agenda, application: Application) -> DraftKind:
-    for task in day.tasks:
-        if task.application == application.id and task.kind in _TASK_KINDS:
-            return _TASK_KINDS[task.kind]
-    return DraftKind.EMAIL
-
-
-def _contact(
-    board: Board, application: Application, wanted: str | None, day: Agenda, kind: DraftKind
-) -> Contact | None:
-    """The contact named, else the one the task or the verdict names, else the
-    application's first with an e-mail address, else its first."""
-    people = board.contacts_of(application)
-    if wanted is not None:
-        folded = wanted.casefold().strip()
-        found = [c for c in people if c.id == wanted or folded in c.name.casefold()]
-        if not found:
-            names = ", ".join(f"{c.id} {plain(c.name)}" for c in people) or "none"
-            raise CommandError(
-                f"{plain(application.company)} has no contact {wanted!r} (its contacts: {names})"
-            )
-        return found[0]
-    ids: list[str] = [
-        t.contact
-        for t in day.tasks
-        if t.application == application.id and _TASK_KINDS.get(t.kind) is kind and t.contact
-    ]
-    ids += [
-        v.contact
-        for v in day.verdicts
-        if v.application == application.id and v.kind in (VerdictKind.EMAIL, VerdictKind.CALL)
-    ]
-    for ident in ids:
-        contact = board.contacts.get(ident)
-        if contact is not None:
-            return contact
-    with_email = [c for c in people if c.email]
-    chosen = with_email or people
-    return chosen[0] if chosen else None
-
-
-def _points(day: Agenda, application: Application, contact: Contact | None) -> TalkingPoints | None:
-    for verdict in day.verdicts:
-        if verdict.application == application.id and (
-            contact is None or verdict.contact == contact.id
-        ):
-            return verdict.talking_points
-    return None
-
-
-def _last_interview(
-    board: Board, application: Application, now: dt.datetime, zone: str
-) -> pendulum.Date | None:
-    past = [
-        e.at for e in board.log_of(application.id) if e.kind is LogKind.INTERVIEW and e.at <= now
-    ]
-    if not past:
-        return None
-    day = pendulum.instance(max(past)).in_timezone(zone).date()
-    return pendulum.date(day.year, day.month, day.day)
