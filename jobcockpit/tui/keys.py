@@ -85,8 +85,8 @@ MAIN: list[Binding] = [
         "draft('open')",
         "Draft",
         id="open_draft",
-        tooltip="Open the follow-up this card asks for (thank-you, courtesy note or e-mail) "
-        "as a draft in your mail program",
+        show=False,
+        tooltip="Open the follow-up this card asks for as a draft in your mail program",
     ),
     Binding(
         "y",
@@ -94,7 +94,7 @@ MAIN: list[Binding] = [
         "Copy draft",
         id="copy_draft",
         show=False,
-        tooltip="Copy the draft of the follow-up this card asks for to the clipboard",
+        tooltip="Copy the draft of this card's follow-up to the clipboard",
     ),
     Binding(
         "L,shift+right",
