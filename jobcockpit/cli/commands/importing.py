@@ -221,7 +221,7 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
     """Spreadsheets: how each was read and a preview of the rows as they will
     be stored, then the import or (with --dry-run) what it would change."""
     from jobcockpit.cli import sheet_report
-    from jobcockpit.formats.spreadsheet import SheetRefused, plan_sheets, read_sheet
+    from jobcockpit.formats.spreadsheet import SheetRefused, is_workbook, plan_sheets, read_sheet
 
     name = sheet_report.names([n for n, _ in inputs])
     several = len(inputs) > 1
@@ -239,8 +239,10 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
                 sheets.append(
                     read_sheet(
                         data,
-                        encoding=args.encoding,
-                        sheet=args.sheet,
+                        # Each option for the files it means something for,
+                        # when CSV files and workbooks are imported together.
+                        encoding=None if is_workbook(data) else args.encoding,
+                        sheet=args.sheet if is_workbook(data) else None,
                         mapping=args.map,
                         name=given if several else "",
                     )
