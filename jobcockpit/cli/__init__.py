@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from jobcockpit import __version__
 from jobcockpit.cli.arguments import add_data_file, timestamp
-from jobcockpit.cli.commands import add_commands, runner
+from jobcockpit.cli.commands import ExampleFormatter, add_commands, runner
 from jobcockpit.cli.errors import BAD_INPUT, OK, CommandError
 from jobcockpit.cli.output import PROG, print_error, print_note
 from jobcockpit.core import heap
@@ -66,8 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Your job hunt: a cockpit in the terminal, and who is safe to call today.",
-        epilog="With no command, opens the cockpit. Exit codes: 0 success, "
-        "1 bad input or data, 2 usage.",
+        epilog="examples:\n"
+        "  jobcockpit --demo                   # the cockpit on a demo board\n"
+        "  jobcockpit import applications.xlsx\n"
+        "  jobcockpit today --format short\n\n"
+        "With no command, opens the cockpit. Exit codes: 0 success,\n"
+        "1 bad input or data, 2 usage. Each command's --help has examples.",
+        formatter_class=ExampleFormatter,
     )
     add_data_file(parser)
     parser.add_argument(

@@ -11,6 +11,7 @@ values they are made of (stages, kinds, dates, best times) are in
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -170,6 +171,16 @@ class Application:
     contacts: tuple[str, ...] = ()
     notes: str = ""
     posting_url: str | None = None
+    salary: str | None = None
+    """As the posting or the user put it: "55,000-65,000 EUR", "€60k"."""
+    location: str | None = None
+    resume: str | None = None
+    """The résumé (version) sent."""
+    cover_letter: str | None = None
+    """The cover letter (version) sent."""
+    deadline: pendulum.Date | None = None
+    """The posting's closing date."""
+    tags: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     FIELDS = (
@@ -187,7 +198,10 @@ class Application:
         "notes",
         "posting_url",
     )
-    KNOWN = frozenset(FIELDS)
+    OPTIONAL = ("salary", "location", "resume", "cover_letter", "deadline", "tags")
+    """Written only when set, so a record without them reads and writes as it
+    did before they existed."""
+    KNOWN = frozenset(FIELDS + OPTIONAL)
 
     def __post_init__(self) -> None:
         record = f"application {self.id or '?'}"
@@ -199,10 +213,34 @@ class Application:
             raise RecordError(record, "outcome", "is only given once the stage is decided")
         if len(set(self.contacts)) != len(self.contacts):
             raise RecordError(record, "contacts", "lists a contact twice")
+        for tag in self.tags:
+            problem = tag_problem(tag)
+            if problem is not None:
+                raise RecordError(record, "tags", problem)
+        if len({tag.casefold() for tag in self.tags}) != len(self.tags):
+            raise RecordError(record, "tags", "lists a tag twice")
 
     @property
     def label(self) -> str:
         return f"application {self.id} ({self.company})"
+
+    @staticmethod
+    def optional_from_dict(raw: Mapping[str, Any], record: str) -> dict[str, Any]:
+        """The optional fields `raw` gives, as arguments of `Application`."""
+        fields: dict[str, Any] = {
+            key: optional_text_field(raw, key, record)
+            for key in ("salary", "location", "resume", "cover_letter")
+        }
+        deadline = raw.get("deadline")
+        fields["deadline"] = None if deadline is None else parse_date(deadline, record, "deadline")
+        tags = raw.get("tags")
+        if tags is None:
+            fields["tags"] = ()
+        elif isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+            fields["tags"] = tuple(" ".join(tag.split()) for tag in tags)
+        else:
+            raise RecordError(record, "tags", 'must be a list of words such as ["remote", "sql"]')
+        return fields
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Application:
@@ -241,11 +279,12 @@ class Application:
             contacts=tuple(contacts),
             notes=text_field(raw, "notes", record),
             posting_url=optional_text_field(raw, "posting_url", record),
+            **cls.optional_from_dict(raw, record),
             extra=extra_fields(raw, cls.KNOWN),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             **self.extra,
             "id": self.id,
             "company": self.company,
@@ -261,6 +300,41 @@ class Application:
             "notes": self.notes,
             "posting_url": self.posting_url,
         }
+        for key in ("salary", "location", "resume", "cover_letter"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.deadline is not None:
+            data["deadline"] = self.deadline.isoformat()
+        if self.tags:
+            data["tags"] = list(self.tags)
+        return data
+
+
+TAG_SEPARATORS = ",;"
+
+
+def tag_problem(tag: str) -> str | None:
+    """Why `tag` cannot be a tag, or None: a tag is one short word or phrase,
+    written in lists as "remote, python"."""
+    if not tag.strip():
+        return "a tag must not be empty"
+    if tag != tag.strip():
+        return f"{tag!r} has spaces around it"
+    if any(c in TAG_SEPARATORS or not c.isprintable() for c in tag):
+        return f"{tag!r} holds a comma, a semicolon or a line break"
+    return None
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed or as a spreadsheet lists them: "remote, python; SQL",
+    each once (the first spelling kept), empty ones dropped."""
+    seen: dict[str, str] = {}
+    for part in re.split(f"[{TAG_SEPARATORS}\\n]", text):
+        tag = " ".join(part.split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return tuple(seen.values())
 
 
 @dataclass(frozen=True, slots=True)

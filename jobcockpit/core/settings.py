@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import pendulum
 from pendulum.tz import local_timezone
 
+from jobcockpit.core.drafts import DEFAULT_TEMPLATES, check_template
 from jobcockpit.core.records import RecordError, format_clock, parse_clock
 from jobcockpit.core.zones import is_zone_name
 
@@ -67,9 +69,30 @@ class Settings:
     # the cockpit
     theme: str = "textual-dark"
     keymap: Mapping[str, str] = field(default_factory=dict)
+    # drafts of follow-up messages: the signature, and the user's own templates
+    # (None: the one jobcockpit ships)
+    user_name: str | None = None
+    user_phone: str | None = None
+    draft_thank_you: str | None = None
+    draft_courtesy: str | None = None
+    draft_status: str | None = None
+    draft_after_interview: str | None = None
+    draft_after_decision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {spec.key: spec.dump(getattr(self, spec.key)) for spec in SETTINGS.values()}
+        """Every setting; one added after the first release only when it is
+        set, so a file written by a jobcockpit that never used it reads back
+        the same."""
+        return {
+            spec.key: spec.dump(getattr(self, spec.key))
+            for spec in SETTINGS.values()
+            if not (spec.only_when_set and getattr(self, spec.key) is None)
+        }
+
+    @property
+    def templates(self) -> dict[str, str | None]:
+        """The user's own draft templates by key (None: the shipped one)."""
+        return {key: getattr(self, key) for key in DEFAULT_TEMPLATES}
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Settings:
@@ -124,6 +147,8 @@ class SettingSpec:
     load: Callable[[Any], Any]
     dump: Callable[[Any], Any]
     show: Callable[[Any], str]
+    only_when_set: bool = False
+    """Written to the data file only when not None."""
 
 
 def _count(key: str, *, minimum: int = 0) -> Callable[[Any], int]:
@@ -225,6 +250,69 @@ def _keymap(key: str) -> Callable[[Any], dict[str, str]]:
     return parse
 
 
+def _optional_text(key: str) -> Callable[[Any], str | None]:
+    def parse(value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise RecordError("settings", key, "must be text")
+        text = " ".join(value.split())
+        return text or None
+
+    return parse
+
+
+def _typed_template(text: str) -> str:
+    """A template typed on one line: a backslash and n is a line break, two
+    backslashes are one; any other backslash stays as typed."""
+    return re.sub(r"\\(\\|n)", lambda m: "\n" if m[1] == "n" else "\\", text)
+
+
+def _one_line(template: str) -> str:
+    return template.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _template(key: str, *, typed: bool) -> Callable[[Any], str | None]:
+    """A draft template, as stored (`typed` False) or as typed on one line;
+    empty text, or the shipped template itself, stands for the shipped one."""
+
+    def parse(value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise RecordError("settings", key, "must be text")
+        text = _typed_template(value) if typed else value
+        text = text.replace("\r\n", "\n").strip("\n")
+        if not text.strip() or text == DEFAULT_TEMPLATES[key]:
+            return None
+        try:
+            check_template(text)
+        except ValueError as error:
+            raise RecordError("settings", key, str(error)) from None
+        return text
+
+    return parse
+
+
+def _show_template(key: str) -> Callable[[Any], str]:
+    def show(value: Any) -> str:
+        return _one_line(value if isinstance(value, str) else DEFAULT_TEMPLATES[key])
+
+    return show
+
+
+def _spec_template(key: str, help_text: str) -> SettingSpec:
+    return SettingSpec(
+        key,
+        help_text,
+        _template(key, typed=True),
+        _template(key, typed=False),
+        _identity,
+        _show_template(key),
+        only_when_set=True,
+    )
+
+
 def _show_windows(windows: tuple[Window, ...]) -> str:
     return ",".join(f"{format_clock(a)}-{format_clock(b)}" for a, b in windows)
 
@@ -309,6 +397,35 @@ SETTINGS: dict[str, SettingSpec] = {
             _keymap("keymap"),
             dict,
             lambda m: ";".join(f"{k}={v}" for k, v in m.items()) or "(defaults)",
+        ),
+        SettingSpec(
+            "user_name",
+            "your name, to sign the drafts of follow-up messages",
+            _optional_text("user_name"),
+            _optional_text("user_name"),
+            _identity,
+            lambda v: v or "",
+            only_when_set=True,
+        ),
+        SettingSpec(
+            "user_phone",
+            "your phone number, under your name in the drafts",
+            _optional_text("user_phone"),
+            _optional_text("user_phone"),
+            _identity,
+            lambda v: v or "",
+            only_when_set=True,
+        ),
+        _spec_template(
+            "draft_thank_you", "R5: the thank-you after an interview (first line: the subject)"
+        ),
+        _spec_template("draft_courtesy", "R15: the courtesy note after a decision"),
+        _spec_template("draft_status", "follow-up e-mail while applied: did it arrive?"),
+        _spec_template(
+            "draft_after_interview", "follow-up e-mail after an interview: decided yet?"
+        ),
+        _spec_template(
+            "draft_after_decision", "follow-up e-mail after a decision: keeping in touch"
         ),
     )
 }

@@ -317,7 +317,7 @@ def to_document(board: Board, extra: Mapping[str, Any] | None = None) -> dict[st
     document: dict[str, Any] = {
         "format": FORMAT,
         "applications": [
-            _known_first(a.to_dict(), Application.FIELDS)
+            _known_first(a.to_dict(), Application.FIELDS + Application.OPTIONAL)
             for a in sorted(board.applications.values(), key=lambda a: a.id)
         ],
         "contacts": [

@@ -30,6 +30,12 @@ CSV_COLUMNS = (
     "last_log",
     "notes",
     "posting_url",
+    "salary",
+    "location",
+    "resume",
+    "cover_letter",
+    "deadline",
+    "tags",
 )
 
 
@@ -61,6 +67,12 @@ def to_csv(board: Board) -> str:
                 _describe_entry(last, board) if last else "",
                 application.notes,
                 _text(application.posting_url),
+                _text(application.salary),
+                _text(application.location),
+                _text(application.resume),
+                _text(application.cover_letter),
+                application.deadline.isoformat() if application.deadline else "",
+                LIST_SEPARATOR.join(application.tags),
             ]
         )
     return out.getvalue()

@@ -81,6 +81,22 @@ MAIN: list[Binding] = [
     Binding("t", "log_thank_you", "Thanks", id="log_thank_you", tooltip="Log a thank-you note"),
     Binding("r", "log_reply", "Reply", id="log_reply", tooltip="Log a reply from the employer"),
     Binding(
+        "d",
+        "draft('open')",
+        "Draft",
+        id="open_draft",
+        show=False,
+        tooltip="Open the follow-up this card asks for as a draft in your mail program",
+    ),
+    Binding(
+        "y",
+        "draft('copy')",
+        "Copy draft",
+        id="copy_draft",
+        show=False,
+        tooltip="Copy the draft of this card's follow-up to the clipboard",
+    ),
+    Binding(
         "L,shift+right",
         "next_stage",
         "Stage →",

@@ -66,7 +66,7 @@ def test_skip_bad_imports_the_other_rows_and_lists_what_it_skipped(cli: Cli, db:
     assert "columns: Job Title = position, COMPANY = company, Date applied = date applied" in (
         result.out
     )
-    assert "kept in the notes: Salary" in result.out
+    assert "kept in the notes: Source" in result.out
     assert "line 3: Acme Tools | Data analyst | applied 2026-11-10 | applied | Dana Ruiz" in (
         result.out
     )

@@ -123,7 +123,7 @@ def test_a_file_without_a_company_or_date_column_is_refused_naming_what_it_has()
     assert "'Name,Age'" in no_header.value.problems[0]
 
 
-def test_a_workbook_saved_under_a_csv_name_is_refused_with_how_to_save_csv() -> None:
+def test_a_broken_workbook_is_refused_with_how_to_save_csv() -> None:
     with pytest.raises(ImportRefused) as caught:
         read_sheet(b"PK\x03\x04\x14\x00\x06\x00rest of an xlsx")
 
@@ -385,13 +385,39 @@ def test_a_contact_with_only_an_email_is_named_by_it() -> None:
 
 def test_unknown_columns_and_a_link_that_is_no_address_are_kept_in_the_notes() -> None:
     board = imported(
-        "Company,Position,Date Applied,Notes,Salary,Link,Location",
-        "Acme Tools,Analyst,2026-11-10,Call back,55k,LinkedIn,Berlin",
+        "Company,Position,Date Applied,Notes,Source,Link,Referred by",
+        "Acme Tools,Analyst,2026-11-10,Call back,Indeed,LinkedIn,Sam",
     )
 
     (application,) = board.applications.values()
-    assert application.notes == "Call back\nLink: LinkedIn\nSalary: 55k\nLocation: Berlin"
+    assert application.notes == "Call back\nLink: LinkedIn\nSource: Indeed\nReferred by: Sam"
     assert application.posting_url is None
+
+
+def test_the_fields_people_keep_have_columns_of_their_own() -> None:
+    board = imported(
+        "Company,Position,Date Applied,Salary,Location,CV Version,Cover Letter,Closing Date,Tags",
+        "Acme Tools,Analyst,2026-11-10,55k,Berlin,cv-2026-data.pdf,acme-v2,2026-11-30,"
+        '"remote, SQL"',
+    )
+
+    (application,) = board.applications.values()
+    assert (application.salary, application.location) == ("55k", "Berlin")
+    assert (application.resume, application.cover_letter) == ("cv-2026-data.pdf", "acme-v2")
+    assert application.deadline == dt.date(2026, 11, 30)
+    assert application.tags == ("remote", "SQL")
+    assert application.notes == ""
+
+
+def test_a_salary_range_in_two_columns_is_one_salary() -> None:
+    board = imported(
+        "Company,Date Applied,Min Salary,Max Salary",
+        'Acme Tools,2026-11-10,"85,000","95,000"',
+        'Beta Care,2026-11-11,"48,000",',
+    )
+
+    salaries = sorted(a.salary or "" for a in board.applications.values())
+    assert salaries == ["85,000–95,000", "from 48,000"]
 
 
 def test_placeholders_count_as_empty_cells() -> None:

@@ -1,7 +1,8 @@
 """The commands, by name, each in a module of its own.
 
-A command's module holds its `DESCRIPTION`, `add_options` (its options, beside
-the code that reads them) and `run`; adding a command is that module and one
+A command's module holds its `DESCRIPTION`, its `EXAMPLE` (the end of its
+`--help`), `add_options` (its options, beside the code that reads them) and
+`run`; adding a command is that module and one
 line in `COMMANDS`. A module is imported only when its command runs or its
 help is asked for: `jobcockpit --help` needs only the summaries below, and a
 command never loads another's formats (the spreadsheet reader, the proof
@@ -40,6 +41,13 @@ COMMANDS: dict[str, Command] = {
     "report": Command("report", "proof of applications for a job centre, as Markdown or CSV"),
     "settings": Command("settings", "list, show or change a setting"),
     "restore": Command("restore", "put a backup in place of the data file"),
+    "draft": Command(
+        "draft", "a draft of a follow-up message (thank-you, courtesy note, e-mail) to send"
+    ),
+    "notify": Command(
+        "notify", "a desktop notification for each call window that opened and task now due"
+    ),
+    "completion": Command("completion", "print the shell completion script for bash or zsh"),
 }
 """In the order `jobcockpit --help` lists them."""
 
@@ -53,6 +61,7 @@ class _Runs(Protocol):
 
 class CommandModule(_Runs, Protocol):
     DESCRIPTION: str
+    EXAMPLE: str
 
     def add_options(self, parser: argparse.ArgumentParser) -> None: ...
 
@@ -87,6 +96,7 @@ class CommandParser(argparse.ArgumentParser):
         self._loaded = True
         module = load(self._command)
         self.description = module.DESCRIPTION
+        self.epilog = module.EXAMPLE
         module.add_options(self)
 
     def parse_known_args(
@@ -103,6 +113,21 @@ class CommandParser(argparse.ArgumentParser):
         self._load()
         return super().format_help()
 
+    def load_everything(self) -> None:
+        """Take in the command's options now (for a completion script, which
+        must know them all)."""
+        self._load()
+
+
+class ExampleFormatter(argparse.HelpFormatter):
+    """Help text wrapped as usual, except the examples at its end, which are
+    command lines and keep their lines."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("example"):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
     """Every command under `parser`; the one given ends up as `command` in the
@@ -111,5 +136,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         title="commands", metavar="COMMAND", dest="command", parser_class=CommandParser
     )
     for name, command in COMMANDS.items():
-        command_parser = commands.add_parser(name, help=command.summary, command=name)
+        command_parser = commands.add_parser(
+            name, help=command.summary, command=name, formatter_class=ExampleFormatter
+        )
         add_data_file(command_parser, after_command=True)

@@ -23,6 +23,11 @@ DESCRIPTION = (
     "Write the whole job hunt, sorted so that the same data gives the same "
     "file; or, as an iCalendar file, the coming call windows and deadlines."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit export -o hunt-backup.json
+  jobcockpit export --format csv -o hunt.csv
+  jobcockpit export --format ics -o calls.ics"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

@@ -1,8 +1,9 @@
-"""`jobcockpit import`: merge a jobcockpit/1 document or a spreadsheet into the
+"""`jobcockpit import`: merge a jobcockpit/1 document or spreadsheets into the
 data file.
 
 A file with any bad record or row is refused whole, naming every one, and
-the data file is left untouched; a spreadsheet is previewed as it will be
+the data file is left untouched; a spreadsheet (CSV or a workbook, or several
+files at once, such as LinkedIn's split export) is previewed as it will be
 stored. The spreadsheet reader is imported only for a spreadsheet.
 """
 
@@ -29,28 +30,39 @@ from jobcockpit.formats.document import (
 from jobcockpit.store import DataFileMissing, Store
 
 if TYPE_CHECKING:
-    from jobcockpit.formats.spreadsheet import PreviewRow, SheetRefused, SpreadsheetPlan
+    from jobcockpit.formats.spreadsheet import Sheet
 
 DATE_ORDERS = ("dmy", "mdy")
-SPREADSHEET_SUFFIXES = (".csv", ".tsv")
+SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 LISTED_RECORDS = 8
 """How many added or updated records an import names before it only counts."""
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
+"""shtab's file completion (shtab.FILE), written out so the parser never
+imports shtab except to print a completion script."""
 
 DESCRIPTION = (
-    "Merge a jobcockpit/1 JSON document, or a spreadsheet saved as CSV "
-    "(docs/import.md): records with a known id are updated, new ones added, log "
-    "entries already there skipped. A file with any bad record or row is refused "
-    "whole and the data file is left untouched. Creates a named data file that does "
-    "not exist yet."
+    "Merge a jobcockpit/1 JSON document, or spreadsheets: CSV, Excel or LibreOffice "
+    "workbooks, and the exports of Huntr, Teal, LinkedIn and Notion (docs/import.md). "
+    "Records with a known id are updated, new ones added, log entries already there "
+    "skipped. A file with any bad record or row is refused whole and the data file is "
+    "left untouched. Creates a named data file that does not exist yet."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit import --dry-run applications.xlsx
+  jobcockpit import "Job Applications.csv" "Job Applications_1.csv"
+  jobcockpit import --encoding cp1250 --map "Firma=company" bewerbungen.csv"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file",
+        "files",
         metavar="FILE",
-        help="the .json document or .csv spreadsheet to import (- for stdin)",
-    )
+        nargs="+",
+        help="the .json document, or the spreadsheets (.csv, .xlsx, .xls, .ods) to import "
+        "as one (- for stdin)",
+    ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
     parser.add_argument(
         "--dry-run", action="store_true", help="check the file and show what would change"
     )
@@ -64,21 +76,80 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         choices=DATE_ORDERS,
         default=None,
         help="spreadsheet: dates like 03/04/2026 are day first (dmy) or month first (mdy); "
-        "by default the file's other dates tell",
+        "by default the file's date columns tell",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        type=_encoding,
+        default=None,
+        help="CSV: the file's encoding, e.g. cp1250, cp1252, utf-8 (by default it is "
+        "recognised, or guessed and shown)",
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="workbook: the sheet to read (default: the first)",
+    )
+    parser.add_argument(
+        "--map",
+        metavar="HEADER=FIELD",
+        type=_mapping,
+        action="append",
+        default=[],
+        help='spreadsheet: read the column HEADER as FIELD, e.g. "Firma=company"; '
+        "repeat for each column",
+    )
+
+
+def _encoding(text: str) -> str:
+    from jobcockpit.formats.spreadsheet.encodings import encoding_name
+
+    try:
+        return encoding_name(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _mapping(text: str) -> tuple[str, str]:
+    from jobcockpit.formats.spreadsheet import field_named
+
+    header, sep, target = text.partition("=")
+    if not sep or not header.strip() or not target.strip():
+        raise argparse.ArgumentTypeError(
+            f'{text!r}: write --map as HEADER=FIELD, e.g. --map "Firma=company"'
+        )
+    try:
+        return header.strip(), field_named(target)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args: argparse.Namespace) -> int:
     refuse_demo(args, "import into")
-    source: str = args.file
-    name = "stdin" if source == "-" else source
-    data = _read_input(source)
-    if _is_spreadsheet(source, data):
-        return _import_spreadsheet(args, name, data)
-    if args.skip_bad or args.dates:
+    sources: list[str] = args.files
+    if sources.count("-") > 1:
+        raise CommandError("stdin (-) can be read once", USAGE)
+    inputs = [("stdin" if source == "-" else source, _read_input(source)) for source in sources]
+    sheets = [
+        _is_spreadsheet(source, data) for source, (_, data) in zip(sources, inputs, strict=True)
+    ]
+    if any(sheets):
+        _check_sheet_options(args, sources, inputs, sheets)
+        return _import_spreadsheets(args, inputs)
+    if len(inputs) > 1:
         raise CommandError(
-            f"--skip-bad and --dates are for a spreadsheet (.csv); {name} is read as a "
-            "jobcockpit/1 document, which is imported whole or not at all",
+            "several files are imported together only as spreadsheets; import a jobcockpit/1 "
+            "document on its own",
+            USAGE,
+        )
+    ((name, data),) = inputs
+    if args.skip_bad or args.dates or args.encoding or args.sheet or args.map:
+        raise CommandError(
+            f"--skip-bad and --dates are for a spreadsheet, and so are --encoding, --sheet and "
+            f"--map; {name} is read as a jobcockpit/1 document, which is imported whole or not "
+            "at all",
             USAGE,
         )
     try:
@@ -111,17 +182,49 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_spreadsheet(source: str, data: bytes) -> bool:
-    """A .csv file, or from stdin anything that is not a JSON object."""
-    if source == "-":
+    """A .csv file or a workbook, or from stdin anything that is not a JSON
+    object; a workbook under another name is known by its first bytes."""
+    from jobcockpit.formats.spreadsheet import is_workbook
+
+    if source == "-" or is_workbook(data):
         return not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     return Path(source).suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def _import_spreadsheet(args: argparse.Namespace, name: str, data: bytes) -> int:
-    """A spreadsheet: a preview of its rows as they will be stored, then the
-    import or (with --dry-run) what it would change."""
-    from jobcockpit.formats.spreadsheet import SheetRefused, plan_spreadsheet, read_sheet
+def _check_sheet_options(
+    args: argparse.Namespace,
+    sources: Sequence[str],
+    inputs: Sequence[tuple[str, bytes]],
+    sheets: Sequence[bool],
+) -> None:
+    """Options that mean nothing for the files given are a usage error, not
+    silently ignored."""
+    from jobcockpit.formats.spreadsheet import is_workbook
 
+    if not all(sheets):
+        raise CommandError(
+            "several files are imported together only as spreadsheets; import a jobcockpit/1 "
+            "document on its own",
+            USAGE,
+        )
+    workbooks = [is_workbook(data) for _, data in inputs]
+    if args.sheet is not None and not any(workbooks):
+        raise CommandError(
+            f"--sheet is for a workbook (.xlsx, .xls, .ods); {', '.join(sources)} is CSV text",
+            USAGE,
+        )
+    if args.encoding is not None and all(workbooks):
+        raise CommandError("--encoding is for CSV text; a workbook says its own encoding", USAGE)
+
+
+def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, bytes]]) -> int:
+    """Spreadsheets: how each was read and a preview of the rows as they will
+    be stored, then the import or (with --dry-run) what it would change."""
+    from jobcockpit.cli import sheet_report
+    from jobcockpit.formats.spreadsheet import SheetRefused, is_workbook, plan_sheets, read_sheet
+
+    name = sheet_report.names([n for n, _ in inputs])
+    several = len(inputs) > 1
     path, _ = data_file(args)
     try:
         store: Store | None = Store.open(path)
@@ -130,114 +233,51 @@ def _import_spreadsheet(args: argparse.Namespace, name: str, data: bytes) -> int
     description = f"import {name}"
     progress = Progress(f"Reading {name}")
     try:
-        sheet = read_sheet(data)
+        sheets: list[Sheet] = []
+        for given, data in inputs:
+            try:
+                sheets.append(
+                    read_sheet(
+                        data,
+                        # Each option for the files it means something for,
+                        # when CSV files and workbooks are imported together.
+                        encoding=None if is_workbook(data) else args.encoding,
+                        sheet=args.sheet if is_workbook(data) else None,
+                        mapping=args.map,
+                        name=given if several else "",
+                    )
+                )
+            except ImportRefused as refused:
+                raise CommandError(_refusal(given, refused)) from None
+        options = {"skip_bad": args.skip_bad, "date_order": args.dates}
         board = store.board if store else Board()
-        planned = plan_spreadsheet(
-            sheet,
-            board,
-            skip_bad=args.skip_bad,
-            date_order=args.dates,
-            description=description,
-            progress=progress,
-        )
+        planned = plan_sheets(sheets, board, description=description, progress=progress, **options)
         progress.done()
         if not args.dry_run and planned.plan.change:
             if store is None:
                 store = Store.open(path, create=True)
-                planned = plan_spreadsheet(
-                    sheet,
-                    store.board,
-                    skip_bad=args.skip_bad,
-                    date_order=args.dates,
-                    description=description,
-                )
+                planned = plan_sheets(sheets, store.board, description=description, **options)
             progress.say(f"Saving to {path}...")
             store.commit(planned.plan.change)
     except SheetRefused as refused:
         progress.done()
-        raise CommandError(_sheet_refusal(name, refused)) from None
+        raise CommandError(sheet_report.refusal(name, refused)) from None
     except ImportRefused as refused:
         progress.done()
         raise CommandError(_refusal(name, refused)) from None
     finally:
         if store is not None:
             store.close()
-    write(_sheet_report(planned, name))
+    write(sheet_report.report(planned, [n for n, _ in inputs]))
     if planned.rows:
         write(_summary(planned.plan, name, path, dry_run=args.dry_run, log=False))
     else:
         write(f"Nothing to import: no row of {name} is an application that can be read.\n")
     if planned.left_out:
-        write(_left_out(planned))
+        write(sheet_report.left_out(planned))
     if planned.skipped:
-        count = len(planned.skipped)
-        lines = [f"skipped {count} bad {_rows(count)} of {name} (--skip-bad):"]
-        lines.extend(f"  {name}: {plain(str(bad))}" for bad in planned.skipped)
-        print_error("\n".join(lines))
+        print_error(sheet_report.skipped(name, planned))
     return OK
-
-
-def _rows(count: int) -> str:
-    return "row" if count == 1 else "rows"
-
-
-def _sheet_refusal(name: str, refused: SheetRefused) -> str:
-    count = len(refused.bad)
-    lines = [f"{name} was not imported and nothing was changed ({count} bad {_rows(count)}):"]
-    lines.extend(f"  {name}: {plain(str(bad))}" for bad in refused.bad)
-    if refused.readable:
-        lines.append(
-            f"Correct {'it' if count == 1 else 'them'} in the spreadsheet, or add --skip-bad "
-            f"to import the other {refused.readable} {_rows(refused.readable)}."
-        )
-    return "\n".join(lines)
-
-
-def _sheet_report(planned: SpreadsheetPlan, name: str) -> str:
-    """How the file was read, then the first rows as they will be stored."""
-    from jobcockpit.formats.spreadsheet import FIELD_NAMES
-
-    sheet = planned.sheet
-    order = {"dmy": ", dates day/month/year", "mdy": ", dates month/day/year", None: ""}
-    lines = [
-        f"Read {name}: {planned.rows} {_rows(planned.rows)} to import "
-        f"({sheet.delimiter_name}-separated, {sheet.encoding}{order[planned.date_order]}).",
-        "  columns: "
-        + ", ".join(f"{plain(header)} = {FIELD_NAMES[f]}" for f, header in sheet.columns.items()),
-    ]
-    if sheet.others:
-        lines.append("  kept in the notes: " + ", ".join(plain(h) for h in sheet.others))
-    if planned.preview:
-        lines.append(f"Preview of the first {len(planned.preview)}, as they will be stored:")
-        lines.extend(_preview_line(row) for row in planned.preview)
-        more = planned.rows - len(planned.preview)
-        if more > 0:
-            lines.append(f"  ... and {more} more")
-    return "\n".join(lines) + "\n"
-
-
-def _preview_line(row: PreviewRow) -> str:
-    application = row.application
-    stage = application.stage.value
-    if application.outcome is not None:
-        stage += f" ({application.outcome.value})"
-    parts = [
-        plain(application.company),
-        plain(application.position) or "(no position)",
-        f"applied {application.applied_on.isoformat()}",
-        stage,
-    ]
-    if row.contact is not None:
-        contact = row.contact
-        parts.append(", ".join(plain(x) for x in (contact.name, contact.phone, contact.email) if x))
-    return f"  line {row.line}: " + " | ".join(parts)
-
-
-def _left_out(planned: SpreadsheetPlan) -> str:
-    count = len(planned.left_out)
-    lines = [f"Left out {count} {_rows(count)} not applied to yet:"]
-    lines.extend(f"  line {row.line}: {plain(row.reason)}" for row in planned.left_out)
-    return "\n".join(lines) + "\n"
 
 
 def _read_input(source: str) -> bytes:

@@ -20,6 +20,10 @@ DESCRIPTION = (
     "interviews, replies) within a date range, with dates and contacts: the form a "
     "job centre asks for (docs/report.md). Creates nothing."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit report --from 2026-11-01 --to 2026-11-30 -o november.md
+  jobcockpit report --format csv -o proof.csv"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

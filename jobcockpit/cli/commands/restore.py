@@ -14,6 +14,10 @@ DESCRIPTION = (
     "Without BACKUP: list the backups, newest first, and restore the "
     "newest one that reads. The file it replaces is kept in the backups folder."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit restore --list
+  jobcockpit restore"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,11 @@ DESCRIPTION = (
     "No KEY: list every setting with its value and what it does. KEY: "
     "print its value. KEY VALUE: check the value and save it."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit settings
+  jobcockpit settings user_timezone Europe/Berlin
+  jobcockpit settings user_name 'Sam Lee'"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

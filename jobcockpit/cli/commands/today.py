@@ -23,12 +23,20 @@ from jobcockpit.formats.document import dump_json
 from jobcockpit.formats.today import render_today, today_document
 from jobcockpit.store import Store, today_cache
 
-FORMATS = ("text", "short", "json")
+FORMATS = ("text", "short", "json", "waybar", "i3blocks")
+KEPT = ("json", "short")
+"""The answers kept between runs (`store.today_cache`); the status bars' are
+worked out each time, as they name the people behind the ids."""
 
 DESCRIPTION = (
     "Who is safe to call today and why: calls, e-mails, tasks and "
-    "waits, as text or JSON. Creates nothing."
+    "waits, as text, JSON or a status bar's line. Creates nothing."
 )
+EXAMPLE = """\
+examples:
+  jobcockpit today
+  jobcockpit today --now 2026-11-23T09:00:00+01:00 --json
+  jobcockpit today --format waybar     # in a Waybar custom module (docs/cli.md)"""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +52,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         default="text",
         help="text (default) for a person; short: one line such as '3 to call, 1 thank-you "
-        "due' for a shell prompt or status bar; json for scripts",
+        "due' for a shell prompt; json for scripts; waybar: Waybar's JSON (text, tooltip, "
+        "class); i3blocks: i3blocks' text, short text and colour",
     )
     parser.add_argument(
         "--json",
@@ -62,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         with store:
             _write_today(args.format, agenda(store.board, store.settings, now), store)
         return OK
-    keeps = args.format in ("json", "short")
+    keeps = args.format in KEPT
     path, _ = data_file(args)
     instant = given or clock("UTC")
     if keeps:
@@ -107,6 +116,14 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
         short = _short_line(day)
         write(short + "\n")
         return None, short
+    if chosen in ("waybar", "i3blocks"):
+        from jobcockpit.formats import status_bar
+
+        if chosen == "waybar":
+            write(status_bar.waybar(day, store.board, _short_line(day)))
+        else:
+            write(status_bar.i3blocks(day, _short_line(day)))
+        return None, None
     write(render_today(day, store.board, store.settings.zone))
     return None, None
 

@@ -7,20 +7,22 @@ them, statuses in their own words. Asking them to edit the file first loses
 them, so this package takes the file as it comes and says precisely, by line
 number, what it cannot read.
 
-`reading` finds the table in the bytes, `vocabulary` knows what its columns and
-statuses are called, `dates` reads its dates, and `plan` turns its rows into a
-`jobcockpit/1` import.
+`reading` finds the table in the bytes (`encodings` tells the text of a CSV
+file, `workbook` reads a sheet of a workbook), `vocabulary` knows what its
+columns and statuses are called, `sources` what each tracker's export does
+differently, `dates` reads its dates, `fields` reads a row, `plan` turns the
+rows into a `jobcockpit/1` import and `preview` says what it will do.
 """
 
 from jobcockpit.formats.spreadsheet.dates import DATE_EXAMPLES, DateOrder, parse_sheet_date
-from jobcockpit.formats.spreadsheet.plan import (
+from jobcockpit.formats.spreadsheet.plan import Progress, plan_sheets, plan_spreadsheet
+from jobcockpit.formats.spreadsheet.preview import (
     BadRow,
     LeftOut,
     PreviewRow,
-    Progress,
     SheetRefused,
+    SheetSummary,
     SpreadsheetPlan,
-    plan_spreadsheet,
 )
 from jobcockpit.formats.spreadsheet.reading import Row, Sheet, read_sheet
 from jobcockpit.formats.spreadsheet.vocabulary import (
@@ -29,8 +31,10 @@ from jobcockpit.formats.spreadsheet.vocabulary import (
     NOT_APPLIED,
     STATUS_WORDS,
     Status,
+    field_named,
     read_status,
 )
+from jobcockpit.formats.spreadsheet.workbook import WORKBOOK_SUFFIXES, is_workbook
 
 __all__ = [
     "COLUMNS",
@@ -38,6 +42,7 @@ __all__ = [
     "FIELD_NAMES",
     "NOT_APPLIED",
     "STATUS_WORDS",
+    "WORKBOOK_SUFFIXES",
     "BadRow",
     "DateOrder",
     "LeftOut",
@@ -46,9 +51,13 @@ __all__ = [
     "Row",
     "Sheet",
     "SheetRefused",
+    "SheetSummary",
     "SpreadsheetPlan",
     "Status",
+    "field_named",
+    "is_workbook",
     "parse_sheet_date",
+    "plan_sheets",
     "plan_spreadsheet",
     "read_sheet",
     "read_status",

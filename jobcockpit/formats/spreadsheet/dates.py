@@ -20,7 +20,7 @@ from jobcockpit.formats.document import ImportRefused
 DateOrder = Literal["dmy", "mdy"]
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?"
-_TIME_TAIL = rf"(?:(?:T|\s+){_CLOCK})?"
+_TIME_TAIL = rf"(?:(?:T|,?\s+){_CLOCK})?"
 """A time after the date (Google Forms and some trackers write one): ignored."""
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL)
 _DOTTED = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\.?" + _TIME_TAIL)

@@ -53,7 +53,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Date Sent",
         "Date",
     ),
-    "status": ("Status", "Stage", "Application Status", "State", "Progress"),
+    "status": (
+        "Status",
+        "Stage",
+        "Application Status",
+        "State",
+        "Progress",
+        "List Name",
+        "List",
+        "Pipeline Stage",
+    ),
     "contact": (
         "Contact",
         "Contact Name",
@@ -81,7 +90,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Contact Email",
         "Recruiter Email",
     ),
-    "notes": ("Notes", "Note", "Comments", "Comment", "Remarks"),
+    "notes": ("Notes", "Note", "Comments", "Comment", "Remarks", "Description"),
     "posting_url": (
         "Link",
         "URL",
@@ -104,6 +113,56 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "timezone": ("Time Zone", "Timezone", "TZ", "Contact Time Zone"),
     "country": ("Country", "Contact Country"),
+    "salary": (
+        "Salary",
+        "Salary Range",
+        "Compensation",
+        "Pay",
+        "Pay Range",
+        "Expected Salary",
+        "Salary Expectation",
+    ),
+    "salary_min": ("Min Salary", "Minimum Salary", "Salary Min", "Salary From", "Min Pay"),
+    "salary_max": ("Max Salary", "Maximum Salary", "Salary Max", "Salary To", "Max Pay"),
+    "location": ("Location", "Job Location", "Work Location", "City", "Place", "Office"),
+    "resume": (
+        "Resume",
+        "Résumé",
+        "CV",
+        "Resume Name",
+        "Resume Version",
+        "Resume Used",
+        "Resume Sent",
+        "CV Version",
+        "CV Sent",
+    ),
+    "cover_letter": (
+        "Cover Letter",
+        "Cover Letter Version",
+        "Cover Letter Name",
+        "Cover Letter Sent",
+        "Motivation Letter",
+    ),
+    "deadline": (
+        "Deadline",
+        "Application Deadline",
+        "Posting Deadline",
+        "Closing Date",
+        "Apply By",
+        "Closes",
+    ),
+    "tags": ("Tags", "Tag", "Labels", "Label", "Keywords", "Categories"),
+    "created": (
+        "Created",
+        "Created At",
+        "Created On",
+        "Created Time",
+        "Date Created",
+        "Date Added",
+        "Added On",
+        "Date Saved",
+        "Saved On",
+    ),
 }
 """What each column may be called, in the user's words; matched ignoring case,
 spaces and punctuation ("date_applied", " Date applied " and "DATE-APPLIED" are
@@ -123,8 +182,22 @@ FIELD_NAMES = {
     "decision": "decision date",
     "timezone": "contact's time zone",
     "country": "contact's country",
+    "salary": "salary",
+    "salary_min": "salary from",
+    "salary_max": "salary to",
+    "location": "location",
+    "resume": "résumé sent",
+    "cover_letter": "cover letter sent",
+    "deadline": "posting deadline",
+    "tags": "tags",
+    "created": "date added",
+    "source_id": "the tracker's id for the row",
 }
 """How a preview names the field a column was read as."""
+
+DATE_FIELDS = ("applied_on", "decision", "deadline", "created")
+"""The fields whose cells are dates: together with any other column of dates,
+they tell which way round the file writes 03/04/2026."""
 
 
 def _key(header: str) -> str:
@@ -152,6 +225,21 @@ def header_field(header: str) -> tuple[str, int] | None:
 def field_of(header: str) -> str | None:
     found = header_field(header)
     return found[0] if found else None
+
+
+def header_key(header: str) -> str:
+    """A header as headers are compared (for `--map` and the sources)."""
+    return _key(header)
+
+
+def field_named(name: str) -> str:
+    """The field a `--map` target names: its key ("applied_on") or the name a
+    preview gives it ("date applied"), in any case; ValueError otherwise."""
+    wanted = _key(name)
+    for field_name, shown in FIELD_NAMES.items():
+        if wanted in (_key(field_name), _key(shown.split(" (")[0])):
+            return field_name
+    raise ValueError(f"{name.strip()!r} is not a field; name one of {', '.join(FIELD_NAMES)}")
 
 
 # -- the statuses --------------------------------------------------------------

@@ -478,6 +478,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_log_reply(self) -> None:
         self._log(LogKind.REPLY)
 
+    def action_draft(self, how: str) -> None:
+        """The selected card's follow-up as a draft, opened in the mail program
+        or copied (`tui.drafting`); it changes nothing, so read-only is fine."""
+        from jobcockpit.tui import drafting
+
+        drafting.hand_over(self, self.board.applications.get(self.view.selected or ""), how)
+
     def action_next_stage(self) -> None:
         from jobcockpit.tui.screens import forms
 

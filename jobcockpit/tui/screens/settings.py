@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
+from jobcockpit.core.drafts import DEFAULT_TEMPLATES
 from jobcockpit.core.friendly import zone_matches, zone_names
 from jobcockpit.core.records import RecordError
 from jobcockpit.core.settings import SETTINGS, Settings, system_zone
@@ -102,6 +103,20 @@ SECTIONS: tuple[tuple[str, tuple[tuple[Entry, ...], ...]], ...] = (
             (Entry("keymap", "Keys", "e.g. new_application=N;undo=ctrl+z,u"),),
         ),
     ),
+    (
+        "Drafts of follow-up messages (first line: the subject; \\n: a new line)",
+        (
+            (
+                Entry("user_name", "Your name, to sign drafts", "e.g. Sam Lee"),
+                Entry("user_phone", "Your phone, under your name", "e.g. +49 30 5555 0100"),
+            ),
+            (Entry("draft_thank_you", "R5 thank-you after an interview"),),
+            (Entry("draft_courtesy", "R15 courtesy note after a decision"),),
+            (Entry("draft_status", "E-mail while applied"),),
+            (Entry("draft_after_interview", "E-mail after an interview"),),
+            (Entry("draft_after_decision", "E-mail after a decision"),),
+        ),
+    ),
 )
 
 TEXT_KEYS: tuple[str, ...] = tuple(
@@ -111,8 +126,11 @@ TEXT_KEYS: tuple[str, ...] = tuple(
 
 def _typed(settings: Settings, key: str) -> str:
     """A setting as it is typed back in: empty for "the system's zone", "no
-    country" and "no key changed"."""
+    country" and "no key changed"; a draft's template as it stands, shipped
+    or the user's, to be edited."""
     value = getattr(settings, key)
+    if key in DEFAULT_TEMPLATES:
+        return settings.show(key)
     if value is None or (key == "keymap" and not value):
         return ""
     return settings.show(key)
@@ -120,6 +138,8 @@ def _typed(settings: Settings, key: str) -> str:
 
 def _advice(key: str) -> str:
     """The hint under a field: its key for `jobcockpit settings`, and its default."""
+    if key in DEFAULT_TEMPLATES:
+        return f"{key} · empty: the shipped template"
     default = _typed(Settings(), key)
     return f"{key} · default {default}" if default else key
 

@@ -336,6 +336,11 @@ class BoardModel:
         people = [contacts[c] for c in application.contacts if c in contacts]
         found = [application.company, application.position, application.notes]
         found += [p.name for p in people]
+        # What people keep beside it, and each tag as "#tag" too: "#remote"
+        # finds the cards tagged remote and not those that only mention it.
+        kept = (application.salary, application.location, application.resume)
+        found += [value for value in (*kept, application.cover_letter) if value]
+        found += [f"{tag} #{tag}" for tag in application.tags]
         if names.private:
             found += [names.company(application.company)] + [names.contact(p) for p in people]
         return " ".join(found).casefold()

@@ -45,6 +45,37 @@ def _label(text: str) -> Content:
     return Content.styled(f"{text:<12}", "dim")
 
 
+def _kept_lines(application: Application, private: bool) -> list[Content]:
+    """Salary, location, what was sent, the posting's deadline and tags, those
+    that are set; privacy mode hides all but the deadline."""
+
+    def shown(value: str) -> str | tuple[str, str]:
+        return (HIDDEN, "dim") if private else plain(value)
+
+    lines: list[Content] = []
+    if application.deadline:
+        lines.append(Content.assemble(_label("deadline"), application.deadline.isoformat()))
+    for label, value in (("salary", application.salary), ("location", application.location)):
+        if value:
+            lines.append(Content.assemble(_label(label), shown(value)))
+    sent = [
+        (what, value)
+        for what, value in (
+            ("résumé ", application.resume),
+            ("cover letter ", application.cover_letter),
+        )
+        if value
+    ]
+    if sent:
+        parts: list[Content | str | tuple[str, str]] = [_label("sent")]
+        for number, (what, value) in enumerate(sent):
+            parts += [(("   " if number else "") + what, "dim"), shown(value)]
+        lines.append(Content.assemble(*parts))
+    if application.tags:
+        lines.append(Content.assemble(_label("tags"), shown(", ".join(application.tags))))
+    return lines
+
+
 def describe_application(
     application: Application,
     board: Board,
@@ -82,6 +113,7 @@ def describe_application(
         lines.append(
             Content.assemble(_label("decision by"), application.decision_expected_on.isoformat())
         )
+    lines.extend(_kept_lines(application, names.private))
     if names.private and application.notes.strip():
         lines.append(Content.assemble(_label("notes"), (HIDDEN, "dim")))
     else:

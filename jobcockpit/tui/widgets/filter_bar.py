@@ -18,7 +18,9 @@ class FilterBar(Input):
         """The user gave up filtering."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="filter: company, position, contact, notes", id=id)
+        super().__init__(
+            placeholder="filter: company, position, contact, notes, location, #tag", id=id
+        )
 
     def on_blur(self) -> None:
         # A filter still in force stays in sight, whichever way focus left.

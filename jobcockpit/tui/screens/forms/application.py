@@ -1,4 +1,6 @@
-"""Adding or editing an application: the company, the role and what they asked for."""
+"""Adding or editing an application: the company, the role, what they asked
+for, and what people keep beside it (salary, location, the résumé and cover
+letter sent, the posting's deadline, tags)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,20 @@ import dataclasses
 import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from jobcockpit.core.friendly import describe_day, parse_day, parse_url
-from jobcockpit.core.records import Application, FollowUp, RecordError, Stage, new_id
+from jobcockpit.core.records import (
+    Application,
+    FollowUp,
+    RecordError,
+    Stage,
+    new_id,
+    split_tags,
+    tag_problem,
+)
 from jobcockpit.core.text import plain
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.widgets.field import Field
@@ -87,6 +98,7 @@ class ApplicationForm(FormScreen[Application]):
                 id="posting_url",
             ),
         )
+        yield from self._kept_fields()
         yield Field(
             "Notes",
             TextArea(original.notes if original else "", soft_wrap=True, id="notes"),
@@ -99,6 +111,39 @@ class ApplicationForm(FormScreen[Application]):
                     "They invited me to keep in touch",
                     original.keep_in_touch,
                     id="keep_in_touch",
+                ),
+            )
+
+    def _kept_fields(self) -> ComposeResult:
+        """Salary, location, what was sent, the posting's deadline and tags."""
+        original = self.application
+        deadline = original.deadline.isoformat() if original and original.deadline else ""
+        pairs = (
+            (
+                ("Salary (optional)", "salary", "e.g. 55,000-65,000 EUR"),
+                ("Location (optional)", "location", "e.g. Berlin, remote"),
+            ),
+            (
+                ("Résumé sent (optional)", "resume", "e.g. cv-2026-data.pdf"),
+                ("Cover letter sent (optional)", "cover_letter", "e.g. acme-v2"),
+            ),
+        )
+        for pair in pairs:
+            with Horizontal(classes="row"):
+                for label, key, example in pair:
+                    value = (getattr(original, key) or "") if original else ""
+                    yield Field(label, Input(value, placeholder=example, id=key))
+        with Horizontal(classes="row"):
+            yield Field(
+                "Posting deadline (optional)",
+                Input(deadline, placeholder="e.g. fri, 2026-11-30", id="deadline"),
+            )
+            yield Field(
+                "Tags (optional)",
+                Input(
+                    ", ".join(original.tags) if original else "",
+                    placeholder="e.g. remote, python",
+                    id="tags",
                 ),
             )
 
@@ -125,6 +170,20 @@ class ApplicationForm(FormScreen[Application]):
         posting_url = reading.take("posting_url", lambda: parse_url(self.text("posting_url")), None)
         if posting_url is not None and posting_url != self.text("posting_url").strip():
             reading.hint("posting_url", f"saved as {posting_url}")
+        deadline_text = self.text("deadline")
+        deadline = reading.take(
+            "deadline",
+            lambda: (
+                parse_day(deadline_text, self.today, "future") if deadline_text.strip() else None
+            ),
+            None,
+        )
+        if deadline is not None:
+            reading.hint("deadline", describe_day(deadline, self.today))
+        tags = split_tags(self.text("tags"))
+        problems = [problem for problem in map(tag_problem, tags) if problem is not None]
+        if problems:
+            reading.fail("tags", problems[0])
         chosen = self.query_one("#follow_up", Select).value
         follow_up = chosen if isinstance(chosen, FollowUp) else FollowUp.ANY
         notes = self.query_one("#notes", TextArea).text
@@ -143,6 +202,12 @@ class ApplicationForm(FormScreen[Application]):
                 follow_up=follow_up,
                 decision_expected_on=expected,
                 posting_url=posting_url,
+                salary=self.text("salary").strip() or None,
+                location=self.text("location").strip() or None,
+                resume=self.text("resume").strip() or None,
+                cover_letter=self.text("cover_letter").strip() or None,
+                deadline=deadline,
+                tags=tags,
                 notes=notes,
                 keep_in_touch=keep.only_one(Checkbox).value if keep else base.keep_in_touch,
             )
