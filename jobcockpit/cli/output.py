@@ -1,21 +1,27 @@
 """What the command line prints and writes.
 
-Answers go to stdout as UTF-8 whatever the locale (exports and lists hold
-names from every language); messages for the person go to stderr; a progress
-bar is drawn only on a terminal; a file named with `-o` is written whole or
-not at all, through the store's one atomic write.
+Everything meant for a terminal goes through the one safe-text rule
+(`core.text`): escape sequences and bidi controls never reach it, whatever a
+record, a file name or an imported id holds. Messages and lists for the
+person are written in the terminal's own encoding, a character it cannot show
+becoming `?`; answers for programs (an export, a report, `today --json`) are
+UTF-8 whatever the locale. A file named with `-o` is written as the shell's
+`>` would (`store.files.write_named`); a progress bar is drawn only on a
+terminal.
 """
 
 from __future__ import annotations
 
-import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from jobcockpit.cli.errors import CommandError
-from jobcockpit.core.text import plain
-from jobcockpit.store.files import FolderNotFlushed, write_replace
+from jobcockpit.core.text import plain, terminal_json, terminal_text
+from jobcockpit.store.errors import describe
+from jobcockpit.store.files import write_named
 
 PROG = "jobcockpit"
 PROGRESS_FROM_ROWS = 1000
@@ -23,13 +29,21 @@ PROGRESS_FROM_ROWS = 1000
 
 
 def write(text: str) -> None:
-    """UTF-8 bytes to stdout whatever the locale: exports and lists hold names
-    from every language."""
-    write_bytes(text.encode("utf-8"))
+    """Text for the person to stdout, in the terminal's encoding."""
+    _put(sys.stdout, terminal_text(text))
+
+
+def write_answer(text: str, *, json: bool = False) -> None:
+    """An answer for a program (an export, a report, `today --json`) to stdout,
+    UTF-8 whatever the locale: exports and lists hold names from every
+    language. JSON keeps every character, escaped where a terminal would act
+    on it; other text leaves those out (`-o FILE` keeps them)."""
+    safe = terminal_json(text) if json else terminal_text(text)
+    _put(sys.stdout, safe, "utf-8")
 
 
 def write_bytes(data: bytes) -> None:
-    """UTF-8 `data` to stdout as it is (as text where stdout has no bytes)."""
+    """UTF-8 `data`, already safe for a terminal, to stdout as it is."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
@@ -41,9 +55,29 @@ def write_bytes(data: bytes) -> None:
     buffer.flush()
 
 
+def after_saving(text: str) -> None:
+    """What a command says once its change is saved: a reader that went away
+    (`import ... | head -1`) or a terminal that is gone cannot undo the save,
+    so it must not turn the exit code into a failure either."""
+    try:
+        write(text)
+    except OSError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """A reader that went away (`today | head`) is not an error worth a
+    traceback when Python flushes stdout on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def print_note(text: str) -> None:
     """A line on stderr for the person at the terminal; stdout keeps the answer."""
-    print(text, file=sys.stderr)
+    _put(sys.stderr, terminal_text(text) + "\n")
 
 
 def print_error(message: str) -> None:
@@ -51,24 +85,54 @@ def print_error(message: str) -> None:
     print_note(f"{PROG}: {message}")
 
 
-def emit(output: str | None, text: str) -> None:
-    """The answer to the `-o` file, or to stdout without one (or with `-`)."""
-    if output is None or output == "-":
-        write(text)
-    else:
-        write_file(Path(output), text)
-
-
-def write_file(path: Path, text: str) -> None:
-    """The whole file or none of it: an export interrupted half-way must not
-    leave a backup that looks complete."""
+def ask(question: str) -> bool:
+    """Ask a yes/no question on the terminal; only yes is yes."""
+    write(f"{question} [y/N] ")
     try:
-        # Written once renamed: a folder that refuses the flush after it only
-        # risks the rename on a power cut.
-        with contextlib.suppress(FolderNotFlushed):
-            write_replace(path, text.encode("utf-8"))
+        answer = input()
+    except EOFError:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _put(stream: TextIO, text: str, encoding: str | None = None) -> None:
+    """`text` to `stream`, in `encoding` (else the stream's own) with a
+    replacement for what it cannot encode: a name the terminal cannot show is
+    no reason to fail, least of all after a save."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    chosen = encoding or getattr(stream, "encoding", None) or "utf-8"
+    stream.flush()
+    buffer.write(text.encode(chosen, errors="replace"))
+    buffer.flush()
+
+
+def emit(output: str | None, text: str, *, json: bool = False) -> None:
+    """The answer to the `-o` file, or to stdout without one (or with `-`, or
+    a name for stdout itself such as /dev/stdout)."""
+    if output is None or output == "-" or _is_stdout(Path(output)):
+        write_answer(text, json=json)
+        return
+    path = Path(output)
+    safe = terminal_json(text) if json else terminal_text(text)
+    try:
+        write_named(path, text.encode("utf-8"), on_terminal=lambda: safe.encode("utf-8"))
     except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot write {plain(str(path))}: {describe(error)}") from None
+
+
+def _is_stdout(path: Path) -> bool:
+    """Whether `path` names the very file this process's stdout is (/dev/stdout,
+    /dev/fd/1, a link to one): written to as stdout, never replaced."""
+    try:
+        named = path.stat()
+        ours = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (named.st_dev, named.st_ino) == (ours.st_dev, ours.st_ino)
 
 
 def format_of(output: str | None, formats: Sequence[str], default: str) -> str:

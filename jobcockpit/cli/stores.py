@@ -11,6 +11,7 @@ from pathlib import Path
 import pendulum
 
 from jobcockpit.cli.errors import USAGE, CommandError
+from jobcockpit.cli.output import print_error
 from jobcockpit.core.settings import Settings
 from jobcockpit.store import DataFileMissing, Store
 from jobcockpit.store.paths import resolve_data_file
@@ -46,6 +47,14 @@ def store_to_read(args: argparse.Namespace) -> Store:
         if named:
             raise
         return Store.in_memory()
+
+
+def tell_warnings(store: Store | None) -> None:
+    """What went wrong beside a save that still succeeded (no backup could be
+    made), on stderr: the command did what it was asked, but the person must
+    know their way back is missing."""
+    for warning in store.warnings if store is not None else ():
+        print_error(f"warning: {warning}")
 
 
 def refuse_demo(args: argparse.Namespace, what: str) -> None:

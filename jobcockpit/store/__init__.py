@@ -6,7 +6,7 @@ docs/data-file.md and docs/reliability.md). Nothing here imports Textual, so
 the CLI and scripts can use it without a screen.
 """
 
-from jobcockpit.store.backups import list_backups
+from jobcockpit.store.backups import folder_problem, list_backups
 from jobcockpit.store.conflicts import (
     CopyMerge,
     compare_conflict_copy,
@@ -19,6 +19,7 @@ from jobcockpit.store.errors import (
     ConflictError,
     DataFileCorrupt,
     DataFileMissing,
+    DataFileNotRegular,
     DataFileTooNew,
     ReadOnlyError,
     SaveError,
@@ -26,7 +27,13 @@ from jobcockpit.store.errors import (
 )
 from jobcockpit.store.lock import LOCKED_ELSEWHERE
 from jobcockpit.store.merge import RecordConflict, rebase
-from jobcockpit.store.restore import restore_backup
+from jobcockpit.store.restore import (
+    Summary,
+    data_file_status,
+    restore_backup,
+    summarise,
+    summarise_backups,
+)
 from jobcockpit.store.storage import AtomicJSONStorage
 from jobcockpit.store.store import NEWER_FILE, Store
 
@@ -39,14 +46,18 @@ __all__ = [
     "CopyMerge",
     "DataFileCorrupt",
     "DataFileMissing",
+    "DataFileNotRegular",
     "DataFileTooNew",
     "ReadOnlyError",
     "RecordConflict",
     "SaveError",
     "Store",
     "StoreError",
+    "Summary",
     "compare_conflict_copy",
+    "data_file_status",
     "find_conflict_copies",
+    "folder_problem",
     "list_backups",
     "merge_conflict_copy",
     "newest_good_backup",
@@ -54,4 +65,6 @@ __all__ = [
     "rebase",
     "restore_backup",
     "retire_conflict_copy",
+    "summarise",
+    "summarise_backups",
 ]

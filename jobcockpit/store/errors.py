@@ -50,6 +50,19 @@ class DataFileMissing(StoreError):  # noqa: N818 - the name the app uses
         )
 
 
+class DataFileNotRegular(StoreError):  # noqa: N818 - the name the app uses
+    """A FIFO, a device or a folder named as the data file: reading a FIFO
+    would wait forever and a device holds nothing, so neither is opened, and
+    nothing (not even a lock file) is made beside it."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        super().__init__(
+            f"data file {path} is not a regular file (it is {kind}); name the data file itself"
+        )
+
+
 class DataFileCorrupt(StoreError):  # noqa: N818 - the name the app uses
     """The file cannot be trusted; it is left exactly as it was found."""
 

@@ -57,6 +57,85 @@ def stat_key(result: os.stat_result) -> StatKey:
     return (result.st_mtime_ns, result.st_size, result.st_ino)
 
 
+class NotRegularFile(OSError):  # noqa: N818 - reads as what happened
+    """A path that names a FIFO, a device, a socket or a folder where a file
+    is read or replaced: reading one may never end, replacing one would put a
+    file where the system keeps something else."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(errno.EINVAL, f"it is {file_kind(mode)}, not a regular file", str(path))
+        self.kind = file_kind(mode)
+
+
+class FileTooLarge(OSError):  # noqa: N818 - reads as what happened
+    """A file larger than what reading it is for may hold."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        super().__init__(errno.EFBIG, "it is too large", str(path))
+        self.size = size
+
+
+def file_kind(mode: int) -> str:
+    """What a file of `mode` is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a regular file" if stat.S_ISREG(mode) else "not a file"
+
+
+def regular_status(path: Path) -> os.stat_result | None:
+    """The status of the regular file at `path` (following links), None when
+    there is none; `NotRegularFile` for a FIFO, a device or a folder."""
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        raise NotRegularFile(path, status.st_mode)
+    return status
+
+
+def read_only_reason(path: Path, status: os.stat_result) -> str | None:
+    """Why a file its owner made read-only (chmod 444) is not rewritten, or
+    None. The mode is what counts, not what the system would allow: an atomic
+    save replaces the file, which its folder permits, and an administrator
+    may write anything."""
+    mode = stat.S_IMODE(status.st_mode)
+    if mode & stat.S_IWUSR:
+        return None
+    return f"it is read-only (mode {mode:04o}); run `chmod u+w {path}` to allow changes"
+
+
+def read_regular(path: Path, limit: int | None = None) -> tuple[os.stat_result, bytes]:
+    """The bytes of the regular file at `path` (following links) and its
+    status as read. A FIFO or a device is refused with `NotRegularFile`
+    without waiting for a writer or reading forever, and a file larger than
+    `limit` with `FileTooLarge` before it is read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(path, status.st_mode)
+        if limit is not None and status.st_size > limit:
+            raise FileTooLarge(path, status.st_size)
+        pieces: list[bytes] = []
+        size = 0
+        while piece := os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit + 1 - size)):
+            pieces.append(piece)
+            size += len(piece)
+            if limit is not None and size > limit:
+                raise FileTooLarge(path, size)
+    finally:
+        os.close(fd)
+    return status, b"".join(pieces)
+
+
 def real_file(path: Path) -> Path:
     """The file a (possibly symlinked) path stands for, so that saving replaces
     the file behind a link instead of the link itself."""
@@ -119,6 +198,7 @@ def write_replace(
     blob: bytes | Sequence[bytes],
     *,
     mode: int = 0o600,
+    owner: tuple[int, int] | None = None,
     durable: bool = True,
     before_replace: Callable[[], None] | None = None,
 ) -> StatKey:
@@ -130,9 +210,15 @@ def write_replace(
     a folder that refuses raises `FolderNotFlushed` (the file is in place).
     Without it nothing is flushed: for a file worth less than the time.
 
+    `mode` is the new file's, and never more than 0o777. `owner` (user and
+    group) is given to the new file when it is not the writer's own, as far as
+    the system lets: an administrator rewriting a person's file leaves it
+    theirs, as the shell's `>` would.
+
     `before_replace` runs just before the rename and may raise to call it off:
     the last moment to notice that another program saved the target, which
     writing and flushing the new bytes may have taken milliseconds to do."""
+    mode &= 0o777
     temp = target.with_name(f".{target.name}{TEMP_MARK}{secrets.token_hex(_TOKEN_HEX // 2)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     replaced = False
@@ -141,6 +227,9 @@ def write_replace(
         _lock(fd)
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
+        if owner is not None and hasattr(os, "fchown") and owner[0] != os.geteuid():
+            with contextlib.suppress(OSError):
+                os.fchown(fd, *owner)
         for piece in (blob,) if isinstance(blob, bytes) else blob:
             view = memoryview(piece)
             while view:
@@ -168,6 +257,67 @@ def write_replace(
         except OSError as error:
             raise FolderNotFlushed(error, key) from error
     return key
+
+
+class NamedPathError(OSError):
+    """A path the person named that cannot be written as asked; `strerror`
+    says why in their words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(errno.EINVAL, reason, str(path))
+
+
+def write_named(path: Path, blob: bytes, *, on_terminal: Callable[[], bytes] | None = None) -> None:
+    """Write `blob` where the person said (`-o FILE`), as the shell's `>` would:
+
+    - a regular file or a new path: the one atomic write; an existing file
+      keeps its mode and owner, a new one is made private (0600);
+    - a symbolic link: followed, and the file it points to written so;
+    - a device or a FIFO: written through, never replaced by a file (on a
+      terminal, `on_terminal()`'s bytes instead, when given);
+    - a folder, a missing folder or a read-only file: `NamedPathError`
+      saying so, and nothing is written.
+    """
+    try:
+        status: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            raise NamedPathError(path, "it is a folder; name a file in it")
+        _write_through(path, blob, on_terminal)
+        return
+    target = real_file(path)
+    if status is None:
+        folder = target.parent if path.is_symlink() else path.parent
+        if not folder.is_dir():
+            missing = not folder.exists()
+            raise NamedPathError(
+                path,
+                f"the folder {folder} does not exist" if missing else f"{folder} is not a folder",
+            )
+        mode, owner = 0o600, None
+    else:
+        mode, owner = stat.S_IMODE(status.st_mode), (status.st_uid, status.st_gid)
+        if not mode & stat.S_IWUSR:
+            raise NamedPathError(path, f"it is read-only (mode {mode:04o}); nothing was written")
+    # Written once renamed: a folder that refuses the flush after it only
+    # risks the rename on a power cut.
+    with contextlib.suppress(FolderNotFlushed):
+        write_replace(target, blob, mode=mode, owner=owner)
+
+
+def _write_through(path: Path, blob: bytes, on_terminal: Callable[[], bytes] | None) -> None:
+    """Write into a device or a FIFO as it is: opening a FIFO waits for its
+    reader, as the shell's `>` does."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        data = on_terminal() if on_terminal is not None and os.isatty(fd) else blob
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def move(source: Path, target: Path) -> None:

@@ -14,9 +14,18 @@ import contextlib
 import errno
 import os
 import sys
+import time
 from pathlib import Path
 
+from jobcockpit.store.errors import describe
+
 LOCKED_ELSEWHERE = "open in another jobcockpit (read-only)"
+
+WAIT_SECONDS = 5.0
+"""How long a command that changes the file waits for another one's lock: a
+second `import` started while the first is saving takes its turn instead of
+failing. A cockpit holds the lock for hours, so past this the command says so."""
+_POLL_SECONDS = 0.05
 
 _CANNOT_LOCK_HERE = frozenset(
     {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EINVAL}
@@ -44,12 +53,14 @@ class DataFileLock:
         self._fd = fd
 
     @classmethod
-    def take(cls, target: Path) -> DataFileLock | None:
+    def take(cls, target: Path, *, wait: bool = False) -> DataFileLock | None:
         """The lock for the data file `target`, or None when another process
-        holds it. Raises `FolderNotWritable` when the lock file cannot be
-        made for lack of permission; on a file system that has no locks, the
-        lock is given without guarding anything."""
+        holds it (after up to `WAIT_SECONDS` with `wait`). Raises
+        `FolderNotWritable` when the lock file cannot be made for lack of
+        permission; on a file system that has no locks, the lock is given
+        without guarding anything."""
         path = lock_file(target)
+        deadline = time.monotonic() + (WAIT_SECONDS if wait else 0.0)
         if sys.platform == "win32":  # pragma: no cover - flock is POSIX-only
             return cls(path, None)
         import fcntl
@@ -65,7 +76,10 @@ class DataFileLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
-                return None
+                if time.monotonic() >= deadline:
+                    return None
+                time.sleep(_POLL_SECONDS)
+                continue
             except OSError as error:
                 os.close(fd)
                 if error.errno in _CANNOT_LOCK_HERE:
@@ -96,3 +110,19 @@ class DataFileLock:
         with contextlib.suppress(OSError):
             self.path.unlink()
         os.close(fd)
+
+
+def take_or_why_not(target: Path, *, wait: bool = False) -> tuple[DataFileLock | None, str | None]:
+    """The lock, or why a store must be read-only without it. A lock that
+    fails for another reason (a full disk, say) is done without: the saves
+    then report their own errors, and the merge before each save still keeps
+    another writer's work."""
+    try:
+        held = DataFileLock.take(target, wait=wait)
+    except FolderNotWritable as error:
+        return None, f"its folder cannot be written ({describe(error)}); opened read-only"
+    except OSError:
+        return None, None
+    if held is None:
+        return None, LOCKED_ELSEWHERE
+    return held, None

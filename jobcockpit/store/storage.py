@@ -12,7 +12,9 @@ TinyDB writes into one save (`batch`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -28,6 +30,8 @@ from jobcockpit.store.files import (
     FolderNotFlushed,
     StatKey,
     parse_document,
+    read_only_reason,
+    read_regular,
     real_file,
     remove_leftovers,
     stat_key,
@@ -155,9 +159,8 @@ class AtomicJSONStorage(Storage):
         self._have_data = True
 
     def _parse(self) -> Data:
-        with self.target.open("rb") as handle:
-            key = stat_key(os.fstat(handle.fileno()))
-            blob = handle.read()
+        status, blob = read_regular(self.target)
+        key = stat_key(status)
         try:
             data = parse_document(blob)
         except ValueError as error:
@@ -177,15 +180,19 @@ class AtomicJSONStorage(Storage):
         self._have_data = False
         self._fragments = {}
 
-    def _check_before_replacing(self) -> int:
+    def _check_before_replacing(self) -> tuple[int, tuple[int, int] | None]:
         """Refuse to replace a file we have not read that does not parse, or to
-        recreate one that vanished; returns the mode the new file should have."""
+        recreate one that vanished, or one its owner made read-only since; the
+        mode and owner the new file should have (a new file is private)."""
         try:
             current = self.target.stat()
         except FileNotFoundError:
             if self._expect_file:
                 raise DataFileMissing(self.path) from None
-            return 0o600
+            return 0o600, None
+        refusal = read_only_reason(self.path, current)
+        if refusal is not None:
+            raise PermissionError(errno.EACCES, refusal, str(self.path))
         if stat_key(current) != self._known:
             try:
                 parse_document(self.target.read_bytes())
@@ -193,7 +200,7 @@ class AtomicJSONStorage(Storage):
                 raise DataFileCorrupt(self.path, self._newest_good_backup(), str(error)) from None
             if self._guard:
                 raise FileChangedMeanwhile(self.path)
-        return current.st_mode & 0o7777
+        return stat.S_IMODE(current.st_mode), (current.st_uid, current.st_gid)
 
     def _unchanged_since_read(self) -> None:
         try:
@@ -220,12 +227,12 @@ class AtomicJSONStorage(Storage):
 
     def _save(self, data: Data) -> None:
         try:
-            mode = self._check_before_replacing()
+            mode, owner = self._check_before_replacing()
             blob, fragments = self._serialise(data)
             check = self._unchanged_since_read if self._guard else None
             old = _hold(self.target)
             try:
-                key = write_replace(self.target, blob, mode=mode, before_replace=check)
+                key = write_replace(self.target, blob, mode=mode, owner=owner, before_replace=check)
             except FolderNotFlushed as unflushed:
                 # The rename is the moment of saving: every reader now sees
                 # the new file, and it cannot be taken back. A folder that

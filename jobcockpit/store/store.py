@@ -13,6 +13,7 @@ save, and the change is re-applied on top of what it wrote (see `merge`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -45,6 +46,7 @@ from jobcockpit.store.errors import (
     ConflictError,
     DataFileCorrupt,
     DataFileMissing,
+    DataFileNotRegular,
     DataFileTooNew,
     FileChangedMeanwhile,
     ReadOnlyError,
@@ -52,8 +54,8 @@ from jobcockpit.store.errors import (
     StoreError,
     describe,
 )
-from jobcockpit.store.files import real_file
-from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, FolderNotWritable
+from jobcockpit.store.files import NotRegularFile, read_only_reason, real_file, regular_status
+from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, take_or_why_not
 from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
 
@@ -152,6 +154,9 @@ class Store:
         jobcockpit has it, its folder is read-only, an upgrade failed)."""
         self._disk_schema = disk_schema
         self._upgraded = upgraded
+        self.warnings: list[str] = []
+        """What went wrong beside a save that still succeeded (no backup could
+        be made), for the person to be told."""
         self._take(contents)
 
     # -- opening ---------------------------------------------------------------
@@ -164,6 +169,7 @@ class Store:
         create: bool = False,
         clock: Clock | None = None,
         lock: bool = True,
+        wait: bool = False,
     ) -> Store:
         """Open the data file at `path`; with `create`, make it (and its folder)
         when it does not exist yet, else raise `DataFileMissing`.
@@ -175,21 +181,39 @@ class Store:
         has open (`LOCKED_ELSEWHERE`). An older format is upgraded, after a
         copy of it is kept in the backups folder.
 
+        A FIFO, a device or a folder is refused (`DataFileNotRegular`) before
+        anything is read or made beside it; a file its owner made read-only
+        opens read-only, saying why.
+
         `lock=False` skips the lock that makes this store the file's one
         writer: for tests, and for a short command that is content to have
-        its change merged into what an open cockpit saves.
+        its change merged into what an open cockpit saves. `wait` waits a few
+        seconds for another writer's lock (`lock.WAIT_SECONDS`) before
+        opening read-only: for a command that is about to change the file.
         """
         path = Path(path)
         clock = clock or _utc_now
         target = real_file(path)
-        if not target.exists():
+        try:
+            status = regular_status(target)
+        except NotRegularFile as special:
+            raise DataFileNotRegular(path, special.kind) from None
+        except OSError as error:
+            raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+        if status is None:
             if not create:
                 raise DataFileMissing(path)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise SaveError(path, error, f"could not create it: {describe(error)}") from error
-        held, reason = _take_lock(target) if lock else (None, None)
+                raise SaveError(
+                    path, error, f"could not create it: {describe(error)}", holds_last_save=False
+                ) from error
+        refusal = read_only_reason(path, status) if status is not None else None
+        held: DataFileLock | None = None
+        reason: str | None = refusal
+        if refusal is None:
+            held, reason = take_or_why_not(target, wait=wait) if lock else (None, None)
         try:
             return cls._open_locked(path, target, create, clock, held, reason)
         except BaseException:
@@ -215,7 +239,10 @@ class Store:
             raise DataFileMissing(path)
         if not exists and reason is not None:
             raise SaveError(
-                path, StoreError(reason), "could not create it: its folder cannot be written"
+                path,
+                StoreError(reason),
+                "could not create it: its folder cannot be written",
+                holds_last_save=False,
             )
         storage = AtomicJSONStorage(path, expect_file=exists, readable=readable)
         backed_up_at = None
@@ -223,7 +250,9 @@ class Store:
             try:
                 storage.write(tables_of(Board(), meta_document(Settings(), {}, {})))
             except OSError as error:
-                raise SaveError(path, error, f"could not create it: {describe(error)}") from error
+                raise SaveError(
+                    path, error, f"could not create it: {describe(error)}", holds_last_save=False
+                ) from error
             backed_up_at = clock()
         with heap.paused():
             loaded = loaded_or_error(path, _read_raw(storage, path))
@@ -366,7 +395,7 @@ class Store:
         saved before it let go."""
         if self._closed or self.path is None or self._fixed_reason != LOCKED_ELSEWHERE:
             return not self.read_only
-        held, reason = _take_lock(real_file(self.path))
+        held, reason = take_or_why_not(real_file(self.path))
         if held is None and reason is not None:
             return False
         self._lock = held
@@ -483,15 +512,32 @@ class Store:
             self._meta_key = META_ID
             return
         assert self.path is not None
+        backed_up_at = self._backed_up_at
+        made: Path | None = None
         try:
-            self._back_up()
+            made = self._back_up()
             with storage.batch(guard=True):
                 self._write(writes)
         except (DataFileMissing, DataFileCorrupt) as error:
+            self._take_back(made, backed_up_at)
             raise SaveError(self.path, error, describe(error), holds_last_save=False) from error
         except OSError as error:
+            self._take_back(made, backed_up_at)
             raise SaveError(self.path, error, describe(error)) from error
         self._meta_key = META_ID
+        if made is not None:
+            kept = self.settings
+            keep = backups.Keep(kept.backup_last_saves, kept.backup_hours, kept.backup_days)
+            backups.prune(self.path, keep)
+
+    def _take_back(self, made: Path | None, backed_up_at: dt.datetime | None) -> None:
+        """A save that failed takes no place in the backups: the file still
+        holds what the copy holds, and keeping it could rotate an older,
+        different one away."""
+        if made is not None:
+            with contextlib.suppress(OSError):
+                made.unlink()
+            self._backed_up_at = backed_up_at
 
     def _write(self, writes: Writes) -> None:
         if self._meta_key != META_ID and META not in writes:
@@ -503,33 +549,25 @@ class Store:
             assert isinstance(records, RecordTable)
             records.replace_documents(put, remove)
 
-    def _back_up(self) -> None:
+    def _back_up(self) -> Path | None:
+        """A copy of the file before this session's first save, and hourly
+        after; the copy made, if one was. A `backups` that is not a folder is
+        said once (`warnings`) and the save goes on without a copy."""
         assert self.path is not None
         now = self._clock()
         if self._backed_up_at is not None and now - self._backed_up_at < backups.EVERY:
-            return
+            return None
         try:
-            backups.make_backup(self.path, now)
+            made = backups.make_backup(self.path, now)
         except FileNotFoundError:
-            pass
+            return None
+        except backups.BackupsNotAFolder as error:
+            self.warnings.append(f"no backup of {self.path} was made: {error.strerror}")
+            self._backed_up_at = now
+            return None
         except OSError as error:
             raise SaveError(
                 self.path, error, f"could not back it up first: {describe(error)}"
             ) from error
         self._backed_up_at = now
-
-
-def _take_lock(target: Path) -> tuple[DataFileLock | None, str | None]:
-    """The lock, or why the store must be read-only without it. A lock that
-    fails for another reason (a full disk, say) is done without: the saves
-    then report their own errors, and the merge before each save still keeps
-    another writer's work."""
-    try:
-        held = DataFileLock.take(target)
-    except FolderNotWritable as error:
-        return None, f"its folder cannot be written ({describe(error)}); opened read-only"
-    except OSError:
-        return None, None
-    if held is None:
-        return None, LOCKED_ELSEWHERE
-    return held, None
+        return made
