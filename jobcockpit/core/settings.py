@@ -78,6 +78,10 @@ class Settings:
     draft_status: str | None = None
     draft_after_interview: str | None = None
     draft_after_decision: str | None = None
+    # backups of the data file: the last saves, then one an hour, then one a day
+    backup_last_saves: int = 5
+    backup_hours: int = 24
+    backup_days: int = 30
 
     def to_dict(self) -> dict[str, Any]:
         """Every setting; one added after the first release only when it is
@@ -427,5 +431,8 @@ SETTINGS: dict[str, SettingSpec] = {
         _spec_template(
             "draft_after_decision", "follow-up e-mail after a decision: keeping in touch"
         ),
+        _spec_count("backup_last_saves", "backups: the last saves always kept", 1),
+        _spec_count("backup_hours", "backups: one kept for each of the last hours with a save"),
+        _spec_count("backup_days", "backups: one kept for each of the last days with a save"),
     )
 }

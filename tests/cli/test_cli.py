@@ -438,7 +438,7 @@ def test_restore_puts_the_newest_good_backup_back_and_keeps_the_damaged_file(
     assert refused.code == 1
     assert str(filled) in refused.err
 
-    restored = cli("--db", str(filled), "restore")
+    restored = cli("--db", str(filled), "restore", "--yes")
     assert restored.code == 0, restored.err
     assert "restored" in restored.out
     kept = Path(restored.out.strip().splitlines()[-1].split(" as ", 1)[1])

@@ -73,6 +73,9 @@ GOLDEN_SETTINGS = Settings(
     user_country="DE",
     theme="nord",
     keymap={"add_application": "ctrl+n"},
+    backup_last_saves=7,
+    backup_hours=12,
+    backup_days=14,
 )
 ZERO_SETTINGS = Settings(applied_wait_days=5, theme="nord", user_timezone="Europe/Berlin")
 BACKUP_OF_ZERO = "jobs.json.format-0.20261117T150000.000000Z.json"

@@ -548,27 +548,50 @@ def test_a_new_file_is_not_backed_up(tmp_path: Path) -> None:
     assert list_backups(path) == []
 
 
-def test_backups_rotate_keeping_the_newest_five(tmp_path: Path) -> None:
-    path = tmp_path / "jobs.json"
-    clock = Clock()
-    filled(path, clock=clock).close()
+def _daily_saves(path: Path, clock: Clock) -> list[bytes]:
+    """Nine sessions a day apart, each saving once; the file before each."""
     states: list[bytes] = []
     for day in range(8):
         clock.advance(days=1)
         states.append(path.read_bytes())
         with Store.open(path, clock=clock) as store:
             store.commit(note(store, f"day {day}"))
-    unrelated = tmp_path / "backups" / "other.json.20200101T000000.000000Z.json"
+    unrelated = path.parent / "backups" / "other.json.20200101T000000.000000Z.json"
     unrelated.write_bytes(b"{}")
     clock.advance(days=1)
     states.append(path.read_bytes())
     with Store.open(path, clock=clock) as store:
         store.commit(note(store, "last"))
+    assert unrelated.exists()
+    return states
+
+
+def test_backups_rotate_keeping_the_newest_five_when_only_the_last_saves_count(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobs.json"
+    clock = Clock()
+    with filled(path, clock=clock) as store:
+        store.save_settings(dataclasses.replace(store.settings, backup_hours=0, backup_days=0))
+
+    states = _daily_saves(path, clock)
 
     kept = list_backups(path)
     assert len(kept) == 5
     assert [p.read_bytes() for p in kept] == states[::-1][:5]
-    assert unrelated.exists()
+
+
+def test_backups_keep_one_a_day_beyond_the_last_saves(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.json"
+    clock = Clock()
+    with filled(path, clock=clock) as store:
+        store.save_settings(dataclasses.replace(store.settings, backup_hours=0, backup_days=7))
+
+    states = _daily_saves(path, clock)
+
+    kept = list_backups(path)
+    assert len(kept) == 7
+    assert [p.read_bytes() for p in kept] == states[::-1][:7]
 
 
 def test_restoring_a_backup_puts_it_back_and_keeps_the_replaced_file(tmp_path: Path) -> None:
