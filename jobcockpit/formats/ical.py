@@ -28,6 +28,7 @@ from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, Contact, LogEntry, Stage
 from jobcockpit.core.rules import Judge, agenda
 from jobcockpit.core.settings import Settings
+from jobcockpit.core.text import without_controls
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
 
 HORIZON_DAYS = 14
@@ -303,4 +304,4 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime) -> str:
     ]
     calendar.subcomponents[:0] = zones
     written: bytes = calendar.to_ical()
-    return written.decode("utf-8")
+    return without_controls(written.decode("utf-8"))

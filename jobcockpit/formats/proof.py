@@ -10,9 +10,7 @@ never disagree.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 
@@ -20,6 +18,7 @@ from jobcockpit.core import places
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage
 from jobcockpit.core.text import is_shown
+from jobcockpit.formats.table import write_table
 
 APPLIED = "application sent"
 ACTIVITIES = {
@@ -158,7 +157,7 @@ def stage_text(application: Application) -> str:
 # -- CSV -----------------------------------------------------------------------
 
 
-def proof_csv(proof: Proof) -> str:
+def proof_csv(proof: Proof, *, raw: bool = False) -> str:
     """One row per step, by date and time; a step's contacts' details joined by "; "."""
     rows: list[tuple[tuple[dt.date, dt.time, bool, str], list[str]]] = []
     for proven in proof.applications:
@@ -185,11 +184,7 @@ def proof_csv(proof: Proof) -> str:
             order = (step.day, step.time or dt.time.min, step.activity != APPLIED, application.id)
             rows.append((order, row))
     rows.sort(key=lambda r: r[0])
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(row for _, row in rows)
-    return out.getvalue()
+    return write_table(CSV_COLUMNS, (row for _, row in rows), raw=raw)
 
 
 # -- Markdown ------------------------------------------------------------------

@@ -1,11 +1,21 @@
 """The board as a table: one row per application, for a spreadsheet or a job
 centre (`jobcockpit export --format csv`). The data-format page,
-docs/data-format.md, lists the columns."""
+docs/data-format.md, lists the columns.
+
+Every CSV the product writes (this table and the proof report) goes through
+`write_table`, which keeps a spreadsheet from running a cell as a formula:
+a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+an apostrophe in front (OWASP's rule for CSV injection), as does one that
+already starts with an apostrophe before such a character, so that
+`restore_cell`, which the spreadsheet import applies to every cell, gives
+back exactly the text that was written. `raw=True` writes the text as it is.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import LogEntry
@@ -39,18 +49,52 @@ CSV_COLUMNS = (
 )
 
 
-def to_csv(board: Board) -> str:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+NEUTRAL = "'"
+"""What a spreadsheet takes as "text follows" at the start of a cell."""
+
+
+def neutralise(cell: str) -> str:
+    """`cell` as a spreadsheet will show it rather than run it."""
+    if cell.startswith(FORMULA_STARTS) or (
+        cell.startswith(NEUTRAL) and cell[1:].startswith((*FORMULA_STARTS, NEUTRAL))
+    ):
+        return NEUTRAL + cell
+    return cell
+
+
+def restore_cell(cell: str) -> str:
+    """The text `neutralise` was given: the exact inverse, so an export read
+    back is the text that was exported."""
+    if cell.startswith(NEUTRAL) and cell[1:].startswith((*FORMULA_STARTS, NEUTRAL)):
+        return cell[1:]
+    return cell
+
+
+def write_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, raw: bool = False) -> str:
+    """A CSV table, each cell neutralised unless `raw`."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row if raw else [neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+def to_csv(board: Board, *, raw: bool = False) -> str:
     """One row per application, sorted by id."""
     last_entry: dict[str, LogEntry] = {}
     for entry in log_in_order(board):
         last_entry[entry.application] = entry
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    return write_table(CSV_COLUMNS, _rows(board, last_entry), raw=raw)
+
+
+def _rows(board: Board, last_entry: dict[str, LogEntry]) -> Iterable[list[str]]:
     for application in sorted(board.applications.values(), key=lambda a: a.id):
         people = board.contacts_of(application)
         last = last_entry.get(application.id)
-        writer.writerow(
+        yield (
             [
                 application.id,
                 application.company,
@@ -75,7 +119,6 @@ def to_csv(board: Board) -> str:
                 LIST_SEPARATOR.join(application.tags),
             ]
         )
-    return out.getvalue()
 
 
 def _text(value: str | None) -> str:

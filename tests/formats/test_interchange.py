@@ -282,9 +282,12 @@ def test_csv_has_one_row_per_application(document: dict[str, Any]) -> None:
     table = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert [row["id"] for row in table] == ["a1", "a2", "a3"]
     assert table[0]["contacts"] == "Dana Ruiz"
-    assert table[0]["phones"] == "+1 505 555 0100"
+    # A cell starting with + is one a spreadsheet would run as a formula.
+    assert table[0]["phones"] == "'+1 505 555 0100"
     assert table[0]["last_log_at"] == "2026-11-10T10:15:00-07:00"
     assert table[0]["last_log"] == "voicemail with Dana Ruiz"
     assert table[0]["notes"] == "Referred by Sam.\nAsk about the team."
     assert table[1]["phones"] == ""
     assert table[2]["last_log"] == "interview with Jonas Weber: Second round"
+    raw = list(csv.reader(io.StringIO(to_csv(imported(document), raw=True))))
+    assert dict(zip(CSV_COLUMNS, raw[1], strict=True))["phones"] == "+1 505 555 0100"

@@ -73,7 +73,7 @@ def test_csv_has_one_row_per_step_by_date(document: dict[str, Any]) -> None:
     sent = rows[0]
     assert (sent["contact"], sent["phone"], sent["email"]) == (
         "Dana Ruiz",
-        "+1 505 555 0100",
+        "'+1 505 555 0100",  # a spreadsheet would run a cell starting with + as a formula
         "dana@example.com",
     )
     assert rows[3]["note"] == "Second round"

@@ -49,6 +49,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="ics: the calendar as seen at another moment (an offset is required)",
     )
+    parser.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="csv: write cells exactly as stored; by default a cell a spreadsheet would run "
+        "as a formula (starting with = + - @) gets an apostrophe in front",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
         if chosen == "ics":
             text = to_ics(calendar_events(store.board, store.settings, now), now)
         elif chosen == "csv":
-            text = to_csv(store.board)
+            text = to_csv(store.board, raw=args.raw_cells)
         else:
             text = dump_json(to_document(store.board))
-    emit(output, text)
+    emit(output, text, json=chosen == "json")
     return OK

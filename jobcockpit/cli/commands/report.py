@@ -53,6 +53,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", default=None, help="write here instead of stdout"
     )
+    parser.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="csv: write cells exactly as stored; by default a cell a spreadsheet would run "
+        "as a formula (starting with = + - @) gets an apostrophe in front",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,5 +75,5 @@ def run(args: argparse.Namespace) -> int:
         if output is not None and store.path is not None:
             refuse_overwriting(Path(output), store.path)
         proof = build_proof(store.board, store.settings.zone, start, end)
-    emit(output, proof_csv(proof) if chosen == "csv" else proof_markdown(proof))
+    emit(output, proof_csv(proof, raw=args.raw_cells) if chosen == "csv" else proof_markdown(proof))
     return OK

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 
 from jobcockpit.cli.errors import OK
-from jobcockpit.cli.output import write
-from jobcockpit.cli.stores import data_file, demo_store, refuse_demo, store_to_read
+from jobcockpit.cli.output import after_saving, write
+from jobcockpit.cli.stores import data_file, demo_store, refuse_demo, store_to_read, tell_warnings
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.store import Store
 
@@ -42,10 +42,11 @@ def run(args: argparse.Namespace) -> int:
     assert key is not None
     refuse_demo(args, "change a setting in")
     path, named = data_file(args)
-    with Store.open(path, create=not named) as store:
+    with Store.open(path, create=not named, wait=True) as store:
         changed = store.settings.with_value(key, value)
         store.save_settings(changed)
-    write(f"{key} = {changed.show(key)}\n")
+    tell_warnings(store)
+    after_saving(f"{key} = {changed.show(key)}\n")
     return OK
 
 

@@ -15,9 +15,10 @@ import pendulum
 
 from jobcockpit.cli.arguments import timestamp
 from jobcockpit.cli.errors import OK
-from jobcockpit.cli.output import write, write_bytes
+from jobcockpit.cli.output import write, write_answer, write_bytes
 from jobcockpit.cli.stores import clock, data_file, demo_store, store_to_read
 from jobcockpit.core.rules import AgendaMemo, agenda
+from jobcockpit.core.text import terminal_json
 from jobcockpit.core.verdicts import Agenda, TaskKind, VerdictKind
 from jobcockpit.formats.document import dump_json
 from jobcockpit.formats.today import render_today, today_document
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 since=now,
                 until=memo.holds_until(),
                 zone=store.settings.zone,
-                document=(document or dump_json(today_document(day))).encode("utf-8"),
+                document=(document or _json(day)).encode("utf-8"),
                 now_text=orjson.dumps(now.isoformat()),
                 short=short or _short_line(day),
                 environ=os.environ,
@@ -109,8 +110,8 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
     """Write the answer in the chosen format; what was written, as the JSON
     document or the short line (None for what was not made)."""
     if chosen == "json":
-        document = dump_json(today_document(day))
-        write(document)
+        document = _json(day)
+        write_answer(document, json=True)
         return document, None
     if chosen == "short":
         short = _short_line(day)
@@ -126,6 +127,12 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
         return None, None
     write(render_today(day, store.board, store.settings.zone))
     return None, None
+
+
+def _json(day: Agenda) -> str:
+    """The answer for scripts, as printed and as kept: names escaped where a
+    terminal would act on them (`core.text.terminal_json`)."""
+    return terminal_json(dump_json(today_document(day)))
 
 
 def _short_line(day: Agenda) -> str:

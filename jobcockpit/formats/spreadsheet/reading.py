@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.document import MAX_DOCUMENT_BYTES, ImportRefused
 from jobcockpit.formats.spreadsheet.dates import DateOrder, order_hint
 from jobcockpit.formats.spreadsheet.encodings import decode
 from jobcockpit.formats.spreadsheet.sources import SPREADSHEET, Source, source_of
@@ -28,6 +28,7 @@ from jobcockpit.formats.spreadsheet.vocabulary import (
     header_key,
 )
 from jobcockpit.formats.spreadsheet.workbook import is_workbook, read_workbook
+from jobcockpit.formats.table import restore_cell
 
 HEADER_SEARCH_ROWS = 10
 """A title or a blank line may sit above the header; it is looked for this far down."""
@@ -245,12 +246,15 @@ def _sheet(
 
 
 def _records(text: str, delimiter: str) -> Records:
-    """(first line, cells) of every record; a quoted cell may span lines."""
+    """(first line, cells) of every record; a quoted cell may span lines, and
+    be as long as a whole file may (a long note the product itself exported).
+    A cell an export neutralised against formulas reads as it was written."""
+    csv.field_size_limit(MAX_DOCUMENT_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     last = 0
     try:
         for cells in reader:
-            yield last + 1, cells
+            yield last + 1, [restore_cell(cell) for cell in cells]
             last = reader.line_num
     except csv.Error as error:
         raise ImportRefused([f"line {last + 1}: cannot be read as CSV: {error}"]) from None
