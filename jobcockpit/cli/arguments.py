@@ -8,6 +8,8 @@ import datetime as dt
 
 import pendulum
 
+from jobcockpit.core.records import RecordError
+from jobcockpit.core.values import check_year
 from jobcockpit.store.paths import ENV_VAR
 
 
@@ -26,9 +28,11 @@ def add_data_file(parser: argparse.ArgumentParser, *, after_command: bool = Fals
 def date(text: str) -> dt.date:
     """An ISO 8601 calendar date."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-11-01") from None
+    _within_years(day)
+    return day
 
 
 def timestamp(text: str) -> pendulum.DateTime:
@@ -44,4 +48,14 @@ def timestamp(text: str) -> pendulum.DateTime:
             f"{text!r} has no UTC offset; write it like 2026-11-23T09:00:00+01:00 "
             "or 2026-11-23T08:00:00Z"
         )
+    _within_years(parsed)
     return pendulum.instance(parsed)
+
+
+def _within_years(moment: dt.date) -> None:
+    """The years a record may hold bound the moments a command judges at too:
+    the rules and the calendar could not work out a day past them."""
+    try:
+        check_year(moment, "", "")
+    except RecordError as error:
+        raise argparse.ArgumentTypeError(error.problem) from None

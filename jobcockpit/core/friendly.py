@@ -25,6 +25,7 @@ import pendulum
 from jobcockpit.core import places
 from jobcockpit.core.calendar_words import month_number, weekday_index
 from jobcockpit.core.records import WEEKDAYS, Weekday
+from jobcockpit.core.values import check_year
 from jobcockpit.core.zones import all_zone_names, is_zone_name
 
 Direction = Literal["past", "future"]
@@ -117,8 +118,15 @@ def parse_day(text: str, today: pendulum.Date, direction: Direction = "past") ->
 
     A weekday or a day and month alone is the nearest one in `direction`, today
     included ("tue" on a Tuesday is today); "last tue" and "next tue" never mean
-    today.
+    today. A day outside the years a record may hold is refused here, under
+    the field it was typed in.
     """
+    day = _parse_day(text, today, direction)
+    check_year(day, "day", "day")
+    return day
+
+
+def _parse_day(text: str, today: pendulum.Date, direction: Direction) -> pendulum.Date:
     words = _words(text)
     if not words:
         raise ValueError(f"write a day, e.g. {DAY_EXAMPLES}")
@@ -280,6 +288,7 @@ def parse_typed_moment(
         return local_now.replace(microsecond=0)
     iso = _iso_moment(stripped, zone)
     if iso is not None:
+        check_year(iso, "moment", "moment")
         return iso
     words = _words(stripped)
     today = local_now.date()

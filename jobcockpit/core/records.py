@@ -30,6 +30,7 @@ from jobcockpit.core.values import (
     Stage,
     Weekday,
     bool_field,
+    check_year,
     choice_field,
     extra_fields,
     format_clock,
@@ -39,6 +40,7 @@ from jobcockpit.core.values import (
     parse_date,
     parse_document_moment,
     parse_timestamp,
+    record_id,
     text_field,
 )
 from jobcockpit.core.zones import is_zone_name
@@ -119,9 +121,8 @@ class Contact:
         if fast is not None:
             return fast
         ident = raw.get("id")
-        record = f"contact {ident}" if ident else "contact"
-        if not isinstance(ident, str) or not ident.strip():
-            raise RecordError(record, "id", "is required")
+        record = f"contact {ident}" if isinstance(ident, str) and ident else "contact"
+        ident = record_id(ident, record)
         best = raw.get("best_time")
         country = optional_text_field(raw, "country", record)
         if country is not None and (len(country.strip()) != 2 or not country.strip().isalpha()):
@@ -137,7 +138,7 @@ class Contact:
             subdivision=optional_text_field(raw, "subdivision", record),
             best_time=None if best is None else BestTime.from_dict(best, record),
             verified=bool_field(raw, "verified", record),
-            extra=extra_fields(raw, cls.KNOWN),
+            extra=extra_fields(raw, cls.KNOWN, record),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,6 +220,10 @@ class Application:
                 raise RecordError(record, "tags", problem)
         if len({tag.casefold() for tag in self.tags}) != len(self.tags):
             raise RecordError(record, "tags", "lists a tag twice")
+        check_year(self.applied_on, record, "applied_on")
+        check_year(self.stage_since, record, "stage_since")
+        check_year(self.decision_expected_on, record, "decision_expected_on")
+        check_year(self.deadline, record, "deadline")
 
     @property
     def label(self) -> str:
@@ -248,9 +253,8 @@ class Application:
         if fast is not None:
             return fast
         ident = raw.get("id")
-        record = f"application {ident}" if ident else "application"
-        if not isinstance(ident, str) or not ident.strip():
-            raise RecordError(record, "id", "is required")
+        record = f"application {ident}" if isinstance(ident, str) and ident else "application"
+        ident = record_id(ident, record)
         if raw.get("applied_on") is None:
             raise RecordError(record, "applied_on", "is required")
         contacts = raw.get("contacts") or []
@@ -280,7 +284,7 @@ class Application:
             notes=text_field(raw, "notes", record),
             posting_url=optional_text_field(raw, "posting_url", record),
             **cls.optional_from_dict(raw, record),
-            extra=extra_fields(raw, cls.KNOWN),
+            extra=extra_fields(raw, cls.KNOWN, record),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -358,6 +362,8 @@ class LogEntry:
             raise RecordError(self.label, "application", "is required")
         if self.at.tzinfo is None:
             raise RecordError(self.label, "at", "timestamp has no UTC offset")
+        check_year(self.at, self.label, "at")
+        check_year(self.decision_expected_on, self.label, "decision_expected_on")
 
     @property
     def identity(self) -> tuple[str, str | None, str, str]:
@@ -406,7 +412,7 @@ class LogEntry:
             decision_expected_on=None
             if expected is None
             else parse_date(expected, record, "decision_expected_on"),
-            extra=extra_fields(raw, cls.KNOWN),
+            extra=extra_fields(raw, cls.KNOWN, record),
         )
 
     def to_dict(self) -> dict[str, Any]:

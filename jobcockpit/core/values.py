@@ -9,6 +9,7 @@ person can find it in the file.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -100,6 +101,98 @@ _WEEKDAY_NAMES = {day.value: day for day in Weekday}
 WEEKDAYS = frozenset({Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI})
 
 
+# -- what a record can hold ----------------------------------------------------
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+"""The years a date or moment of a record may fall in. Far enough either way
+for any job hunt, and near enough that every calculation on them (a zone's
+offset, a day added, a calendar export) stays within what Python's dates
+hold: year 9999 or year 1 would overflow one of them later, for good."""
+
+MAX_KEPT_NESTING = 32
+"""How deep a value of an unknown key may nest. Such values are kept and
+written back unread, so they must stay within what the file's own writer
+takes; a newer jobcockpit's data never comes near."""
+
+_INT_RANGE = range(-(2**63), 2**64)
+"""Whole numbers the data file's writer keeps exactly."""
+
+
+def check_year(value: dt.date | None, record: str, key: str) -> None:
+    """Refuse a date or moment outside `EARLIEST_YEAR`..`LATEST_YEAR`, naming
+    the record and the field; a moment counts in its own offset."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise RecordError(
+            record,
+            key,
+            f"{value.isoformat()} is outside the years {EARLIEST_YEAR} to {LATEST_YEAR} "
+            "that jobcockpit works with",
+        )
+
+
+def check_kept(value: object, record: str, key: str) -> None:
+    """Refuse a value of an unknown key that the data file could not hold
+    exactly: nested too deep, a number that is not finite or too large, text
+    with lone surrogates. Checked when the record is read, so a bad value is
+    named then, not met at the next save."""
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= MAX_KEPT_NESTING:
+                raise RecordError(
+                    record, key, f"is nested more than {MAX_KEPT_NESTING} levels deep"
+                )
+            if isinstance(item, dict):
+                stack.extend((part, depth + 1) for pair in item.items() for part in pair)
+            else:
+                stack.extend((part, depth + 1) for part in item)
+        elif isinstance(item, str):
+            if not item.isascii() and not _is_text(item):
+                raise RecordError(record, key, "holds a lone surrogate (\\ud800-\\udfff), not text")
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise RecordError(record, key, f"{item} is not a number JSON can hold")
+        elif isinstance(item, int) and not isinstance(item, bool) and item not in _INT_RANGE:
+            raise RecordError(record, key, "holds a whole number too large to keep exactly")
+
+
+def _is_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def record_id(value: object, record: str) -> str:
+    """A record's id, which must be text: a number or a list is named as
+    such, not taken for a missing id."""
+    if value is None:
+        raise RecordError(record, "id", "is required")
+    if not isinstance(value, str):
+        raise RecordError(record, "id", f'must be text such as "a1", not {json_kind(value)}')
+    if not value.strip():
+        raise RecordError(record, "id", "must not be empty")
+    return value
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if value is None:
+        return "null"
+    return "text"
+
+
 # -- parsing helpers -----------------------------------------------------------
 
 
@@ -158,6 +251,7 @@ def parse_date(value: object, record: str, key: str) -> pendulum.Date:
     if isinstance(value, dt.datetime):
         raise RecordError(record, key, "must be a date, not a timestamp")
     if isinstance(value, dt.date):
+        check_year(value, record, key)
         return pendulum.date(value.year, value.month, value.day)
     if not isinstance(value, str):
         raise RecordError(record, key, "must be an ISO date such as 2026-11-10")
@@ -165,6 +259,7 @@ def parse_date(value: object, record: str, key: str) -> pendulum.Date:
         parsed = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise RecordError(record, key, f"{value!r} is not an ISO date such as 2026-11-10") from None
+    check_year(parsed, record, key)
     return pendulum.date(parsed.year, parsed.month, parsed.day)
 
 
@@ -178,6 +273,7 @@ def parse_timestamp(value: object, record: str, key: str) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise RecordError(record, key, "timestamp has no UTC offset")
+        check_year(value, record, key)
         return value
     if not isinstance(value, str):
         raise RecordError(record, key, "must be an ISO timestamp such as 2026-11-18T10:15:00-07:00")
@@ -191,6 +287,7 @@ def parse_timestamp(value: object, record: str, key: str) -> dt.datetime:
         raise RecordError(
             record, key, f"{value!r} has no UTC offset (write it as e.g. {value}+01:00 or ...Z)"
         )
+    check_year(parsed, record, key)
     return parsed
 
 
@@ -228,8 +325,12 @@ def format_clock(value: dt.time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def extra_fields(raw: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
-    return {key: value for key, value in raw.items() if key not in known}
+def extra_fields(raw: Mapping[str, Any], known: frozenset[str], record: str) -> dict[str, Any]:
+    """The keys this version does not know, kept to be written back."""
+    extra = {key: value for key, value in raw.items() if key not in known}
+    for key, value in extra.items():
+        check_kept(value, record, key)
+    return extra
 
 
 @dataclass(frozen=True, slots=True)

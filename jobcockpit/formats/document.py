@@ -11,6 +11,8 @@ bytes for the same board, so backups diff cleanly.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -57,13 +59,48 @@ class ImportPlan:
 
 # -- reading -------------------------------------------------------------------
 
+MAX_DOCUMENT_BYTES = 64 * 2**20
+"""The most a document (or a spreadsheet) may hold: some 45,000 applications
+with their contacts and log, far beyond any job hunt, and little enough that
+reading it can never exhaust the memory of the machine it runs on."""
+
+MAX_DOCUMENT_NESTING = 100
+"""How deep a document may nest: a job hunt needs five levels, and a record's
+unknown keys are held to `MAX_KEPT_NESTING` of their own."""
+
+_INT_RANGE = range(-(2**63), 2**64)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _UnreadableError(ValueError):
+    """What makes a document unreadable, in a person's words."""
+
 
 def parse_document(text: str | bytes) -> dict[str, Any]:
-    """The JSON object of a document; anything else is refused."""
+    """The JSON object of a document; anything else is refused. Refused
+    before any work: more than `MAX_DOCUMENT_BYTES`, nesting deeper than
+    `MAX_DOCUMENT_NESTING`, a key given twice in one object (which value is
+    meant cannot be told), a number past what a double or the data file
+    holds, and text with lone surrogates (which is not text at all), named
+    with its record and field."""
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise ImportRefused([too_large(len(text))])
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        if isinstance(text, bytes):
+            text = text.decode(json.detect_encoding(text))
+        document = json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_float=_finite,
+            parse_int=_whole,
+            parse_constant=_refuse_constant,
+        )
     except UnicodeDecodeError as error:
         raise ImportRefused([f"not UTF-8 text: {error.reason} at byte {error.start}"]) from None
+    except RecursionError:
+        raise ImportRefused([_too_deep(None)]) from None
+    except _UnreadableError as error:
+        raise ImportRefused([str(error)]) from None
     except json.JSONDecodeError as error:
         raise ImportRefused(
             [f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"]
@@ -72,12 +109,131 @@ def parse_document(text: str | bytes) -> dict[str, Any]:
         raise ImportRefused([f"not valid JSON: {error}"]) from None
     if not isinstance(document, dict):
         raise ImportRefused([f'not a {FORMAT} document: expected a JSON object {{"format": ...}}'])
+    depth = _nesting(document)
+    if depth > MAX_DOCUMENT_NESTING:
+        raise ImportRefused([_too_deep(depth)])
+    if _SURROGATE_ESCAPE.search(text):
+        surrogate = _lone_surrogate(document)
+        if surrogate is not None:
+            raise ImportRefused([surrogate])
     return document
+
+
+def too_large(size: int) -> str:
+    """The refusal of an input of `size` bytes, larger than a document may be."""
+    return (
+        f"it holds {size / 2**20:.1f} MiB; a document or spreadsheet may hold at most "
+        f"{MAX_DOCUMENT_BYTES // 2**20} MiB"
+    )
+
+
+def _too_deep(depth: int | None) -> str:
+    levels = f"{depth} levels" if depth is not None else "too many levels"
+    return (
+        f"it is nested {levels} deep; a {FORMAT} document nests at most "
+        f"{MAX_DOCUMENT_NESTING} levels"
+    )
 
 
 def _refuse_constant(name: str) -> Any:
     """NaN and Infinity are not JSON; accepting them would write files other tools refuse."""
-    raise ValueError(f"{name} is not a JSON number")
+    raise _UnreadableError(f"not valid JSON: {name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    """A number past what a double holds (1e999) would be read as infinity and
+    written back as null."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise _UnreadableError(f"{text} is not a number JSON can hold (it is too large)")
+    return number
+
+
+def _whole(text: str) -> int:
+    number = int(text)
+    if number not in _INT_RANGE:
+        shown = text if len(text) <= 24 else f"{text[:20]}..."
+        raise _UnreadableError(f"{shown} is too large a whole number to keep exactly")
+    return number
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused, where other readers would
+    silently keep one of the values."""
+    made = dict(pairs)
+    if len(made) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or _saw(seen, key))
+        ident = made.get("id")
+        where = f" (the object with id {ident!r})" if isinstance(ident, str) else ""
+        raise _UnreadableError(f"the key {twice!r} is given twice in one object{where}")
+    return made
+
+
+def _saw(seen: set[str], key: str) -> bool:
+    seen.add(key)
+    return False
+
+
+def _nesting(document: dict[str, Any]) -> int:
+    """How many levels of objects and lists the document holds."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DOCUMENT_NESTING:
+            return deepest
+        children = value.values() if type(value) is dict else value
+        stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
+    return deepest
+
+
+def _lone_surrogate(document: dict[str, Any]) -> str | None:
+    """Where the document holds a lone surrogate (an escape such as \\ud800
+    with no pair), named as a person finds it, or None."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and not _is_text(value):
+            return f"{_place(document, path)}: holds a lone surrogate (\\ud800-\\udfff), not text"
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if not _is_text(key):
+                    return f"{_place(document, path)}: has a key with a lone surrogate, not text"
+                stack.append(((*path, key), child))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), child) for index, child in enumerate(value))
+    return None
+
+
+def _is_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _place(document: Mapping[str, Any], path: tuple[str | int, ...]) -> str:
+    """A place in the document as its refusals name it: "application a1:
+    notes", "contact #2: best_time.days[0]", "later"."""
+    if len(path) >= 2 and path[0] in _NOUNS and isinstance(path[1], int):
+        noun = _NOUNS[str(path[0])]
+        record = document[str(path[0])][path[1]]
+        ident = record.get("id") if isinstance(record, Mapping) else None
+        named = isinstance(ident, str) and ident and _is_text(ident)
+        label = f"{noun} {ident}" if named else f"{noun} #{path[1] + 1}"
+        rest = path[2:]
+        return f"{label}: {_dotted(rest)}" if rest else label
+    return _dotted(path) or "the document"
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def plan_import(

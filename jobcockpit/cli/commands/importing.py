@@ -16,18 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobcockpit.cli.errors import OK, USAGE, CommandError
-from jobcockpit.cli.output import Progress, print_error, write
-from jobcockpit.cli.stores import data_file, refuse_demo
+from jobcockpit.cli.output import Progress, after_saving, print_error, write
+from jobcockpit.cli.stores import data_file, refuse_demo, tell_warnings
 from jobcockpit.core.board import Board
 from jobcockpit.core.text import plain
 from jobcockpit.formats.document import (
+    MAX_DOCUMENT_BYTES,
     ImportPlan,
     ImportRefused,
     Tally,
     parse_document,
     plan_import,
+    too_large,
 )
 from jobcockpit.store import DataFileMissing, Store
+from jobcockpit.store.errors import describe
+from jobcockpit.store.files import FileTooLarge, read_regular
 
 if TYPE_CHECKING:
     from jobcockpit.formats.spreadsheet import Sheet
@@ -158,8 +162,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_refusal(name, refused)) from None
 
     path, _ = data_file(args)
+    wait = not args.dry_run
     try:
-        store: Store | None = Store.open(path)
+        store: Store | None = Store.open(path, wait=wait)
     except DataFileMissing:
         store = None
     description = f"import {name}"
@@ -169,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
             write(_summary(plan, name, path, dry_run=True))
             return OK
         if store is None:
-            store = Store.open(path, create=True)
+            store = Store.open(path, create=True, wait=wait)
             plan = plan_import(document, store.board, description=description)
         store.commit(plan.change)
     except ImportRefused as refused:
@@ -177,7 +182,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    write(_summary(plan, name, path, dry_run=False))
+    tell_warnings(store)
+    after_saving(_summary(plan, name, path, dry_run=False))
     return OK
 
 
@@ -226,8 +232,9 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
     name = sheet_report.names([n for n, _ in inputs])
     several = len(inputs) > 1
     path, _ = data_file(args)
+    wait = not args.dry_run
     try:
-        store: Store | None = Store.open(path)
+        store: Store | None = Store.open(path, wait=wait)
     except DataFileMissing:
         store = None
     description = f"import {name}"
@@ -255,7 +262,7 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
         progress.done()
         if not args.dry_run and planned.plan.change:
             if store is None:
-                store = Store.open(path, create=True)
+                store = Store.open(path, create=True, wait=wait)
                 planned = plan_sheets(sheets, store.board, description=description, **options)
             progress.say(f"Saving to {path}...")
             store.commit(planned.plan.change)
@@ -268,25 +275,36 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
     finally:
         if store is not None:
             store.close()
-    write(sheet_report.report(planned, [n for n, _ in inputs]))
+    tell_warnings(store)
+    report = [sheet_report.report(planned, [n for n, _ in inputs])]
     if planned.rows:
-        write(_summary(planned.plan, name, path, dry_run=args.dry_run, log=False))
+        report.append(_summary(planned.plan, name, path, dry_run=args.dry_run, log=False))
     else:
-        write(f"Nothing to import: no row of {name} is an application that can be read.\n")
+        report.append(f"Nothing to import: no row of {name} is an application that can be read.\n")
     if planned.left_out:
-        write(sheet_report.left_out(planned))
+        report.append(sheet_report.left_out(planned))
+    after_saving("".join(report))
     if planned.skipped:
         print_error(sheet_report.skipped(name, planned))
     return OK
 
 
 def _read_input(source: str) -> bytes:
+    """A file to import, read whole: only a regular file (a FIFO or a device
+    such as /dev/zero could make it wait or read forever) or stdin, and never
+    more than a document may hold."""
     if source == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise CommandError(f"cannot import stdin: {too_large(len(data))} (or more)")
+        return data
     try:
-        return Path(source).read_bytes()
+        _, data = read_regular(Path(source), limit=MAX_DOCUMENT_BYTES)
+    except FileTooLarge as error:
+        raise CommandError(f"cannot import {source}: {too_large(error.size)}") from None
     except OSError as error:
-        raise CommandError(f"cannot read {source}: {error.strerror or error}") from None
+        raise CommandError(f"cannot read {source}: {describe(error)}") from None
+    return data
 
 
 def _refusal(name: str, refused: ImportRefused) -> str:
@@ -298,15 +316,16 @@ def _refusal(name: str, refused: ImportRefused) -> str:
 
 
 def _summary(plan: ImportPlan, name: str, path: Path, *, dry_run: bool, log: bool = True) -> str:
+    name, where = plain(name), plain(str(path))
     companies = {a.id: a.company for a in plan.change.put_applications}
     people = {c.id: c.name for c in plan.change.put_contacts}
     if dry_run:
-        head = f"Dry run: importing {name} into {path} would change:"
+        head = f"Dry run: importing {name} into {where} would change:"
     else:
-        head = f"Imported {name} into {path}:"
+        head = f"Imported {name} into {where}:"
     if not plan.change:
         verb = "would change" if dry_run else "changed"
-        return f"Nothing new in {name}: {path} already holds all of it; nothing {verb}.\n"
+        return f"Nothing new in {name}: {where} already holds all of it; nothing {verb}.\n"
     lines = [
         head,
         _tally_line("applications", plan.applications, companies),
@@ -331,7 +350,9 @@ def _tally_line(noun: str, tally: Tally, names: dict[str, str] | None) -> str:
 def _listed(count: str, ids: Sequence[str], names: dict[str, str] | None) -> str:
     if not ids or names is None:
         return count
-    shown = [f"{ident} {plain(names.get(ident, ''))}".strip() for ident in ids[:LISTED_RECORDS]]
+    shown = [
+        f"{plain(ident)} {plain(names.get(ident, ''))}".strip() for ident in ids[:LISTED_RECORDS]
+    ]
     if len(ids) > LISTED_RECORDS:
         shown.append(f"and {len(ids) - LISTED_RECORDS} more")
     return f"{count} ({'; '.join(shown)})"
