@@ -16,19 +16,19 @@ into a message and an exit code.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Sequence
 
 from jobcockpit import __version__
 from jobcockpit.cli.arguments import add_data_file, timestamp
 from jobcockpit.cli.commands import ExampleFormatter, add_commands, runner
 from jobcockpit.cli.errors import BAD_INPUT, OK, CommandError
-from jobcockpit.cli.output import PROG, print_error, print_note
+from jobcockpit.cli.output import PROG, print_error, print_note, silence_stdout
 from jobcockpit.core import heap
 from jobcockpit.core.records import RecordError
+from jobcockpit.core.text import plain
 from jobcockpit.formats.document import ImportRefused
 from jobcockpit.store import StoreError
+from jobcockpit.store.crash import write_report
 
 __all__ = ["build_parser", "main"]
 
@@ -52,12 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportRefused as error:
         return _fail(str(error))
     except (StoreError, RecordError) as error:
-        return _fail(str(error))
+        # One line by design; a path or an id in it keeps to that line.
+        return _fail(plain(str(error)))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return BAD_INPUT
+    except Exception as error:
+        return _unexpected(error, f"jobcockpit {args.command}" if one_shot else "the cockpit")
     return code
 
 
@@ -107,11 +110,14 @@ def _fail(message: str, code: int = BAD_INPUT) -> int:
     return code
 
 
-def _silence_stdout() -> None:
-    """A reader that went away (`today | head`) is not an error worth a
-    traceback when Python flushes stdout on the way out."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+def _unexpected(error: Exception, where: str) -> int:
+    """An error nobody foresaw: no traceback on the terminal (its values may
+    be a contact's name or number), a report without any value in the state
+    folder, and where it is."""
+    report = write_report(error, where)
+    kept = (
+        f"a report without your data is in {report}; please attach it to a bug report"
+        if report is not None
+        else "no report could be written"
+    )
+    return _fail(f"an unexpected error ({type(error).__name__}) stopped {where}; {kept}")

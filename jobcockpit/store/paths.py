@@ -32,3 +32,10 @@ def resolve_data_file(db: str | None, environ: Mapping[str, str]) -> tuple[Path,
         if named is not None and named.strip():
             return Path(named).expanduser(), True
     return default_data_file(), False
+
+
+def state_folder() -> Path:
+    """Where jobcockpit keeps what concerns it rather than the job hunt (a
+    report of an unexpected error): the platform's state folder, made only
+    when something is written there."""
+    return platformdirs.user_state_path(APP_NAME)

@@ -24,8 +24,11 @@ turns it off.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import hashlib
+import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +42,11 @@ from jobcockpit.store.files import write_replace
 from jobcockpit.store.paths import APP_NAME
 
 ENV_VAR = "JOBCOCKPIT_CACHE"
-FORMAT = 1
+FORMAT = 2
+"""2: the JSON kept as printed, names escaped where a terminal acts on them."""
+FORGET_AFTER = dt.timedelta(days=14)
+"""An answer not written again for this long is removed: it holds names from
+a data file, and a data file deleted long ago must not leave them behind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,9 @@ def identity(data: Path) -> list[int] | None:
         status.st_mtime_ns,
         status.st_ctime_ns,
     ]
+
+
+_ENTRY = re.compile(r"^[0-9a-f]{32}\.json$")
 
 
 def _entry(place: Path, data: Path) -> Path:
@@ -152,6 +162,21 @@ def write(
         write_replace(_entry(place, data), (orjson.dumps(header), b"\n", document), durable=False)
     except OSError:
         return
+    _forget_old(place)
+
+
+def _forget_old(place: Path) -> None:
+    """Remove the answers nobody asked for in `FORGET_AFTER`: their data files
+    are gone, moved or no longer used."""
+    limit = time.time() - FORGET_AFTER.total_seconds()
+    try:
+        entries = [entry for entry in place.iterdir() if _ENTRY.match(entry.name)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.stat().st_mtime < limit:
+                entry.unlink()
 
 
 def _microseconds(moment: dt.datetime) -> int:

@@ -51,6 +51,7 @@ class CockpitApp(App[None]):
         self._frozen_now = now
         self.main_screen: MainScreen | None = None
         self._signals: list[signal.Signals] = []
+        self._crash: Exception | None = None
         self._leaving = False
 
     def get_driver_class(self) -> type[Driver]:
@@ -150,7 +151,35 @@ class CockpitApp(App[None]):
         exit into a crash report, on a terminal that may be gone."""
         if self._leaving:
             return
+        self._crash = error
         super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Textual's crash output lists the local variables of every frame:
+        contacts' names, numbers and notes, thousands of lines of them. This
+        one shows the traceback without them, writes a report without any
+        value to the state folder (`store.crash`) and says where it is."""
+        import rich
+        from rich.console import Group
+        from rich.segment import Segments
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        from jobcockpit.store.crash import write_report
+
+        self.bell()
+        report = write_report(self._crash, "the cockpit") if self._crash is not None else None
+        where = (
+            f"A report without your data is in {report}; please attach it to a bug report."
+            if report is not None
+            else "No report could be written."
+        )
+        shown = Group(
+            Traceback(show_locals=False, width=None, suppress=[rich]),
+            Text(f"jobcockpit stopped on an unexpected error. {where}", overflow="fold"),
+        )
+        self._exit_renderables.append(Segments(self.console.render(shown, self.console.options)))
+        self._close_messages_no_wait()
 
     async def action_quit(self) -> None:
         """Quit, unless changes could not be saved: then retry, and ask."""
