@@ -257,3 +257,26 @@ def test_restore_refuses_while_a_cockpit_holds_the_file(
     assert "open in another jobcockpit" in result.err
     assert db.read_bytes() == before
     assert sorted(p.name for p in (db.parent / "backups").iterdir()) == backups_before
+
+
+# -- today's kept answers --------------------------------------------------------------
+
+
+def test_kept_answers_of_data_files_long_unused_are_forgotten(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"  # JOBCOCKPIT_CACHE, set for every test
+    cache.mkdir(exist_ok=True)
+    deleted_long_ago = cache / ("0" * 32 + ".json")
+    deleted_long_ago.write_text('{"short": "3 to call"}\nDana Ruiz, +1 505 555 0100')
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(deleted_long_ago, (month_ago, month_ago))
+    not_ours = cache / "notes.txt"
+    not_ours.write_text("kept")
+    os.utime(not_ours, (month_ago, month_ago))
+
+    assert cli("--db", str(db), "today", "--now", NOW, "--json").code == 0
+
+    assert not deleted_long_ago.exists()
+    assert not_ours.exists()
+    assert [p for p in cache.iterdir() if p.suffix == ".json"]
