@@ -16,7 +16,7 @@ from pathlib import Path
 import pendulum
 
 from jobcockpit.cli.errors import BAD_INPUT, CommandError
-from jobcockpit.cli.output import PROG, print_error, print_note
+from jobcockpit.cli.output import PROG, ask, print_error, print_note
 from jobcockpit.cli.stores import data_file, demo_store
 from jobcockpit.store import DataFileCorrupt, DataFileMissing, Store, restore_backup
 
@@ -50,11 +50,7 @@ def _agree_to_restore(path: Path, damaged: DataFileCorrupt) -> bool:
     if backup is None or not sys.stdin.isatty():
         raise damaged
     print_error(str(damaged))
-    try:
-        answer = input(f"Restore the newest good backup {backup}? [y/N] ")
-    except EOFError:
-        answer = ""
-    if answer.strip().lower() not in ("y", "yes"):
+    if not ask(f"Restore the newest good backup {backup}?"):
         print_note("Nothing was changed.")
         return False
     aside = restore_backup(path, backup)
@@ -71,11 +67,7 @@ def _agree_to_create(path: Path) -> bool:
             f"data file {path} does not exist; run in a terminal to be asked whether "
             f"to create it, or start it with `{PROG} --db {path} import FILE`"
         )
-    try:
-        answer = input(f"Data file {path} does not exist. Create it? [y/N] ")
-    except EOFError:
-        answer = ""
-    if answer.strip().lower() in ("y", "yes"):
+    if ask(f"Data file {path} does not exist. Create it?"):
         return True
     print_note("Nothing was created.")
     return False
