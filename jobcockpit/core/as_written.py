@@ -177,7 +177,8 @@ def entry_as_written(build: Callable[..., _R], raw: Mapping[str, Any]) -> _R | N
         if type(raw) is not dict:
             return None
         ident = raw.get("id")
-        if len(raw) != 6 + ("id" in raw):
+        starts = raw.get("starts_at")
+        if len(raw) != 6 + ("id" in raw) + ("starts_at" in raw):
             return None
         if ident is not None and (type(ident) is not str or not ident):
             return None
@@ -195,6 +196,7 @@ def entry_as_written(build: Callable[..., _R], raw: Mapping[str, Any]) -> _R | N
             at=_written_moment(at),
             note=_written_text(raw["note"]),
             decision_expected_on=_written_date(raw["decision_expected_on"]),
+            starts_at=None if starts is None else _written_moment(starts),
             extra={},
         )
     except _GIVE_UP:

@@ -313,6 +313,50 @@ def parse_typed_moment(
     raise ValueError(f"add the time of day, e.g. “{stripped} 14:00”")
 
 
+LENGTH_EXAMPLES = "1 h, 45 min, 1:30 or 1h30"
+_LONGEST = dt.timedelta(hours=12)
+
+
+def parse_length(text: str) -> dt.timedelta:
+    """How long something lasts (an interview): "1 h", "45 min", "1.5h",
+    "1:30", "1h30", "an hour", "half an hour"; a number alone is minutes from
+    10 on ("90") and hours below ("2")."""
+    squeezed = "".join(text.casefold().split())
+    shown = text.strip()
+    if not squeezed:
+        raise ValueError(f"write how long, e.g. {LENGTH_EXAMPLES}")
+    words = {"anhour": 60, "onehour": 60, "halfanhour": 30, "halfhour": 30}
+    minutes: float | None = words.get(squeezed)
+    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", squeezed)
+    mixed = re.fullmatch(r"(\d{1,2})h(?:ours?|rs?)?(\d{1,2})(?:m|min|mins|minutes?)?", squeezed)
+    unit = re.fullmatch(r"(\d+(?:[.,]\d+)?)(h|hr|hrs|hours?|m|min|mins|minutes?)?", squeezed)
+    if minutes is not None:
+        pass
+    elif clock is not None:
+        minutes = int(clock[1]) * 60 + int(clock[2])
+    elif mixed is not None:
+        minutes = int(mixed[1]) * 60 + int(mixed[2])
+    elif unit is not None:
+        number = float(unit[1].replace(",", "."))
+        hours = unit[2].startswith("h") if unit[2] else number < 10
+        minutes = number * 60 if hours else number
+    else:
+        raise ValueError(f"“{shown}” is not a length I understand; write e.g. {LENGTH_EXAMPLES}")
+    length = dt.timedelta(minutes=round(minutes))
+    if length < dt.timedelta(minutes=5) or length > _LONGEST:
+        raise ValueError(f"“{shown}”: an interview lasts between 5 minutes and 12 hours")
+    return length
+
+
+def describe_length(length: dt.timedelta) -> str:
+    """ "1 h 30 min", "45 min", "2 h"."""
+    minutes = int(length.total_seconds() // 60)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 # -- time zones ----------------------------------------------------------------
 
 

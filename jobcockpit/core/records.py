@@ -352,9 +352,20 @@ class LogEntry:
     note: str = ""
     decision_expected_on: pendulum.Date | None = None
     id: str | None = None
+    starts_at: dt.datetime | None = None
+    """When an interview begins; its `at` is when it ends (R19)."""
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
-    FIELDS = ("id", "application", "contact", "kind", "at", "note", "decision_expected_on")
+    FIELDS = (
+        "id",
+        "application",
+        "contact",
+        "kind",
+        "at",
+        "starts_at",
+        "note",
+        "decision_expected_on",
+    )
     KNOWN = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
@@ -364,6 +375,16 @@ class LogEntry:
             raise RecordError(self.label, "at", "timestamp has no UTC offset")
         check_year(self.at, self.label, "at")
         check_year(self.decision_expected_on, self.label, "decision_expected_on")
+        if self.starts_at is not None:
+            if self.kind is not LogKind.INTERVIEW:
+                raise RecordError(self.label, "starts_at", "is only given for an interview")
+            if self.starts_at.tzinfo is None:
+                raise RecordError(self.label, "starts_at", "timestamp has no UTC offset")
+            check_year(self.starts_at, self.label, "starts_at")
+            if self.starts_at > self.at:
+                raise RecordError(
+                    self.label, "starts_at", "must not be later than at (when the interview ends)"
+                )
 
     @property
     def identity(self) -> tuple[str, str | None, str, str]:
@@ -402,12 +423,14 @@ class LogEntry:
         if raw.get("at") is None:
             raise RecordError(record, "at", "is required")
         expected = raw.get("decision_expected_on")
+        starts = raw.get("starts_at")
         return cls(
             id=ident,
             application=application,
             contact=contact or None,
             kind=kind,
             at=parse_timestamp(raw["at"], record, "at"),
+            starts_at=None if starts is None else parse_timestamp(starts, record, "starts_at"),
             note=text_field(raw, "note", record),
             decision_expected_on=None
             if expected is None
@@ -427,4 +450,6 @@ class LogEntry:
             note=self.note,
             decision_expected_on=format_moment(self.decision_expected_on),
         )
+        if self.starts_at is not None:
+            data["starts_at"] = self.starts_at.isoformat()
         return data

@@ -39,10 +39,12 @@ def change_stage(
     at: dt.datetime | None = None,
     outcome: Outcome | None = None,
     keep_in_touch: bool = False,
+    starts_at: dt.datetime | None = None,
 ) -> StageChange:
     """`application` in stage `target`.
 
-    Entering *interviewed* logs the interview, which ended `at`; entering
+    Entering *interviewed* logs the interview, which ended (or, scheduled,
+    will end: R19) `at` and began `starts_at`; entering
     *decided* records `outcome` as of `at` (`keep_in_touch` only counts for a
     rejection, R16). Both start the stage's clock at `at`. A move back clears
     the decision and leaves `stage_since` empty, so the rules take the stage's
@@ -63,7 +65,11 @@ def change_stage(
             application, stage=target, stage_since=at, outcome=None, keep_in_touch=False
         )
         interview = LogEntry(
-            application=application.id, kind=LogKind.INTERVIEW, at=at, id=new_id("l")
+            application=application.id,
+            kind=LogKind.INTERVIEW,
+            at=at,
+            starts_at=starts_at,
+            id=new_id("l"),
         )
         return StageChange(moved, interview)
     if outcome is None:

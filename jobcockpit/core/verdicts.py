@@ -21,6 +21,7 @@ class TaskKind(StrEnum):
     VERIFY = "verify"
     THANK_YOU = "thank_you"
     COURTESY = "courtesy"
+    PREPARE = "prepare"
 
 
 class TalkingPoints(StrEnum):

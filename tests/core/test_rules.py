@@ -539,7 +539,9 @@ def test_call_windows_follow_the_settings() -> None:
 
 def test_agenda_order_calls_open_now_overdue_longest_then_email_wait_done_blocked() -> None:
     people = [contact(id=f"c{i}", name=f"Person {i}", best_time=None) for i in range(1, 8)]
-    berlin = dataclasses.replace(people[1], timezone="Europe/Berlin", country="DE", phone=None)
+    berlin = dataclasses.replace(
+        people[1], timezone="Europe/Berlin", country="DE", phone="+49 30 1234567"
+    )
     people[1] = berlin
     apps = [
         application(id="open-recent", company="Zed", applied_on="2026-11-09", contacts=["c1"]),

@@ -1,4 +1,4 @@
-"""The follow-up rules R1 to R17 of docs/rules.md: who is safe to call today.
+"""The follow-up rules R1 to R19 of docs/rules.md: who is safe to call today.
 
 Pure functions of (records, settings, now): nothing here reads the clock, so
 `jobcockpit today --now` and every test judge any moment they like. Every
@@ -12,7 +12,13 @@ The modules, from the bottom up: `clock` (moments as the rules count them),
 list) and `memo` (the whole board's agenda, remembered).
 """
 
-from jobcockpit.core.rules.facts import courtesy_due, stage_start
+from jobcockpit.core.rules.facts import (
+    courtesy_deadline,
+    courtesy_due,
+    interview_start,
+    scheduled_interview,
+    stage_start,
+)
 from jobcockpit.core.rules.judge import Judge, judge_pair, tasks_of
 from jobcockpit.core.rules.memo import AgendaMemo, ApplicationAnswer, agenda
 from jobcockpit.core.rules.order import best_verdict, task_order, verdict_order
@@ -23,8 +29,11 @@ __all__ = [
     "Judge",
     "agenda",
     "best_verdict",
+    "courtesy_deadline",
     "courtesy_due",
+    "interview_start",
     "judge_pair",
+    "scheduled_interview",
     "stage_start",
     "task_order",
     "tasks_of",

@@ -30,6 +30,9 @@ class Facts:
     follow_ups: list[LogEntry] = field(default_factory=list)
     voicemails: list[LogEntry] = field(default_factory=list)
     dials_today: int = 0
+    """Dials in the contact's day so far, in this cycle or the one before it:
+    R9's one dial a day holds across a change of stage."""
+    last_dial_today: LogKind | None = None
     last_contact: dt.datetime | None = None
     decision_date: dt.date | None = None
 
@@ -119,14 +122,15 @@ def read_log(
         kind = entry.kind
         if kind is not LogKind.NO_ANSWER:
             facts.last_contact = entry.at
+        if kind in _CALLS and instant >= today_starts:
+            facts.dials_today += 1
+            facts.last_dial_today = kind
         if instant < cycle_instant:
             continue
         if kind in _FOLLOW_UPS:
             facts.follow_ups.append(entry)
         elif kind is LogKind.VOICEMAIL:
             facts.voicemails.append(entry)
-        if kind in _CALLS and instant >= today_starts:
-            facts.dials_today += 1
     return facts
 
 
@@ -135,8 +139,35 @@ _CALLS = frozenset(kind for kind in LogKind if kind.is_call)
 
 
 def courtesy_due(calendar: BusinessCalendar, decided_on: dt.date, settings: Settings) -> dt.date:
-    """The last day for the courtesy thank-you after a decision."""
+    """The last day for the courtesy thank-you after a decision, in the
+    contact's calendar."""
     return calendar.add_business_days(decided_on, settings.courtesy_business_days)
+
+
+def courtesy_deadline(
+    calendar: BusinessCalendar, decided_at: dt.datetime, zone: ZoneInfo, settings: Settings
+) -> dt.datetime:
+    """The courtesy thank-you's due moment: the last second of `courtesy_due`
+    in the contact's zone. The verdict's reason and the task both name it, so
+    they name one day (docs/rules.md, "One deadline, one day")."""
+    day = courtesy_due(calendar, decided_at.astimezone(zone).date(), settings)
+    return dt.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=zone)
+
+
+INTERVIEW_LENGTH = dt.timedelta(hours=1)
+"""How long an interview logged without its start is taken to last."""
+
+
+def interview_start(entry: LogEntry) -> dt.datetime:
+    """When an interview begins: its `starts_at`, else an hour before its end."""
+    return entry.starts_at if entry.starts_at is not None else entry.at - INTERVIEW_LENGTH
+
+
+def scheduled_interview(log: Sequence[LogEntry], now: dt.datetime) -> LogEntry | None:
+    """R19: the next interview that has not yet taken place (its end is still
+    ahead), if any."""
+    ahead = [e for e in log if e.kind is LogKind.INTERVIEW and e.at > now]
+    return min(ahead, key=lambda e: e.at) if ahead else None
 
 
 def uses_courtesy(entry: LogEntry) -> bool:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 from jobcockpit.core import places
+from jobcockpit.core.due import due_day
 from jobcockpit.core.places import Place, place_of
 from jobcockpit.core.records import (
     Application,
@@ -26,7 +27,14 @@ from jobcockpit.core.records import (
     Stage,
 )
 from jobcockpit.core.rules.clock import ONE_DAY, microseconds, midnight, plain
-from jobcockpit.core.rules.facts import courtesy_due, read_log, uses_courtesy
+from jobcockpit.core.rules.facts import (
+    Facts,
+    courtesy_deadline,
+    interview_start,
+    read_log,
+    scheduled_interview,
+    uses_courtesy,
+)
 from jobcockpit.core.rules.pair import Pair, Wait, short_date
 from jobcockpit.core.rules.tasks import tasks_for
 from jobcockpit.core.rules.windows import CallCalendar
@@ -104,12 +112,14 @@ class Judge:
             here = self._here[place.zone] = self._clock_in(place.zone)
         zone, local_now, today, today_starts, tomorrow = here
         past = self.past(log)
+        scheduled = None
         if len(past) < len(log):
             # A log entry dated later today counts from its moment on.
             tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.now))
+            scheduled = scheduled_interview(log, self.now)
         facts = read_log(application, contact, past, zone, today_starts, self._instants(past))
         return self._decide(
-            Pair(application, contact, place, facts, local_now, today, tomorrow, past)
+            Pair(application, contact, place, facts, local_now, today, tomorrow, past, scheduled)
         )
 
     def _clock_in(
@@ -145,8 +155,9 @@ class Judge:
         since = "they replied" if facts.cycle_from_reply else None
 
         # R7: a week between follow-ups; after enough in a cycle the ball is in
-        # their court.
-        if len(facts.follow_ups) >= settings.max_follow_ups:
+        # their court (until an interview they scheduled has taken place, R19).
+        scheduled = base.scheduled
+        if len(facts.follow_ups) >= settings.max_follow_ups and scheduled is None:
             return base.verdict(
                 VerdictKind.DONE,
                 ("R7", *cycle_rules),
@@ -157,6 +168,14 @@ class Judge:
         waits: list[Wait] = []
         overdue = False
         untouched = not facts.follow_ups and not facts.voicemails
+        if scheduled is not None:
+            # R19: an interview ahead is no follow-up and starts no cycle until
+            # it has taken place; until then the pair waits, and R6 counts
+            # from its end.
+            when = due_day(interview_start(scheduled), self.user_zone).long()
+            end_day = facts.local_day(scheduled.at)
+            waits.append(Wait(end_day, ("R19",), f"interview on {when}", ahead=True))
+            start_day = max(start_day, end_day)
         if base.application.stage is Stage.APPLIED:
             # R3: a week after applying, then call; overdue from the day after 14 days.
             ready = start_day + dt.timedelta(days=settings.applied_wait_days)
@@ -181,12 +200,12 @@ class Judge:
             overdue = untouched and today > overdue_after
             stage_rule = ("R6", *cycle_rules)
             stage_reason = f"{since or 'interviewed'} {_ago(start_day, today)}"
+            after_it = f"wait {settings.interviewed_wait_business_days} business days after it"
             waits.append(
                 Wait(
                     ready,
                     stage_rule,
-                    f"{stage_reason}; wait {settings.interviewed_wait_business_days} "
-                    "business days after it",
+                    after_it if scheduled is not None else f"{stage_reason}; {after_it}",
                 )
             )
             talking = TalkingPoints.AFTER_INTERVIEW
@@ -215,27 +234,8 @@ class Judge:
                     f"on {short_date(facts.local_day(last.at))}",
                 )
             )
-        no_more_messages = False
-        if facts.voicemails:
-            # R8: a week after a voicemail; at most one voicemail a cycle.
-            last = facts.voicemails[-1]
-            waits.append(
-                Wait(
-                    facts.local_day(last.at) + dt.timedelta(days=settings.voicemail_wait_days),
-                    ("R8",),
-                    f"left a voicemail on {short_date(facts.local_day(last.at))}",
-                )
-            )
-            no_more_messages = len(facts.voicemails) >= settings.max_voicemails
-        if facts.dials_today >= settings.max_dials_per_day:
-            # R9: one dial a day; try again the next business day.
-            waits.append(
-                Wait(
-                    cal.add_business_days(today, 1),
-                    ("R9",),
-                    "already dialled today with no answer",
-                )
-            )
+        no_more_messages = self._voicemails(base, waits)
+        waits.extend(self._one_dial_a_day(base))
 
         notes: list[str] = []
         rules: list[str] = list(stage_rule)
@@ -271,20 +271,20 @@ class Judge:
             return base.verdict(VerdictKind.DONE, ("R17",), f"{outcome.value}: no more follow-up")
         facts = base.facts
         decided_at = facts.stage_start
-        deadline = courtesy_due(base.place.calendar, facts.local_day(decided_at), settings)
+        due = courtesy_deadline(base.place.calendar, decided_at, facts.zone, settings)
+        deadline = due.date()
         used = [e for e in base.application_log_after(decided_at) if uses_courtesy(e)]
         today = base.today
+        dials = self._one_dial_a_day(base)
         if not used and today <= deadline:
             # R15: one courtesy thank-you, by the end of the 2nd business day;
             # any follow-up, voicemail or thank-you note after the decision uses it.
             reason = (
                 f"{outcome.value}: thank them and ask to hear of future openings, "
-                f"by {short_date(deadline)}"
+                f"by {due_day(due, self.user_zone).long()}"
             )
-            if application.follow_up is FollowUp.EMAIL:
-                return base.verdict(VerdictKind.EMAIL, ("R15", "R2"), reason, talking=talking)
             verdict = base.after_waits(
-                self.calendar, [], rules=("R15",), reason=reason, notes=[], talking=talking
+                self.calendar, dials, rules=("R15",), reason=reason, notes=[], talking=talking
             )
             if (
                 verdict.kind is VerdictKind.WAIT
@@ -294,7 +294,7 @@ class Judge:
                 return base.verdict(
                     VerdictKind.EMAIL,
                     ("R15", *verdict.rules[1:]),
-                    reason + "; no call window left before then, so e-mail",
+                    reason + "; no call possible before then, so e-mail",
                     talking=talking,
                 )
             return verdict
@@ -306,17 +306,58 @@ class Judge:
                 return base.verdict(
                     VerdictKind.DONE, ("R16",), "checked in as they invited; no more follow-up"
                 )
+            waits = [Wait(check_in, ("R16",), "they invited you to keep in touch"), *dials]
+            rules: tuple[str, ...] = ("R16",)
+            notes: list[str] = []
+            no_more_messages = self._voicemails(base, waits)
+            if no_more_messages:
+                rules, notes = ("R16", "R8"), ["do not leave another message"]
             return base.after_waits(
                 self.calendar,
-                [Wait(check_in, ("R16",), "they invited you to keep in touch")],
-                rules=("R16",),
+                waits,
+                rules=rules,
                 reason="they invited you to keep in touch: one check-in call",
-                notes=[],
+                notes=notes,
                 talking=talking,
+                no_more_messages=no_more_messages,
             )
         # The courtesy is used up or its time has passed.
         why = "courtesy thank-you done" if used else "the time for a courtesy thank-you has passed"
         return base.verdict(VerdictKind.DONE, ("R15",), f"{outcome.value}: {why}")
+
+    def _voicemails(self, base: Pair, waits: list[Wait]) -> bool:
+        """R8, in every stage: a week after a voicemail (added to `waits`);
+        whether this cycle's voicemails are used up (say "do not leave
+        another message")."""
+        facts: Facts = base.facts
+        if not facts.voicemails:
+            return False
+        # R8: a week after a voicemail; at most one voicemail a cycle.
+        last = facts.voicemails[-1]
+        waits.append(
+            Wait(
+                facts.local_day(last.at) + dt.timedelta(days=self.settings.voicemail_wait_days),
+                ("R8",),
+                f"left a voicemail on {short_date(facts.local_day(last.at))}",
+            )
+        )
+        return len(facts.voicemails) >= self.settings.max_voicemails
+
+    def _one_dial_a_day(self, base: Pair) -> list[Wait]:
+        """R9, in every stage: a pair dialled today waits for the next
+        business day (an e-mail is no dial, so a pair written to is not held)."""
+        facts = base.facts
+        if base.by_email or facts.dials_today < self.settings.max_dials_per_day:
+            return []
+        # R9: one dial a day; try again the next business day.
+        unanswered = facts.last_dial_today is LogKind.NO_ANSWER
+        return [
+            Wait(
+                base.place.calendar.add_business_days(base.today, 1),
+                ("R9",),
+                "already dialled today" + (" with no answer" if unanswered else ""),
+            )
+        ]
 
     def tasks(
         self,

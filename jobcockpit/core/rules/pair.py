@@ -29,6 +29,17 @@ class Wait:
     until: dt.date
     rules: tuple[str, ...]
     reason: str
+    ahead: bool = False
+    """Holds whatever the day, while what it waits for is still ahead (an
+    interview, R19); the verdict changes when it has happened."""
+
+
+def has_phone(contact: Contact) -> bool:
+    return bool(contact.phone and contact.phone.strip())
+
+
+def has_email(contact: Contact) -> bool:
+    return bool(contact.email and contact.email.strip())
 
 
 @dataclass(slots=True)
@@ -47,6 +58,19 @@ class Pair:
     in the contact's zone, or before it the moment of a log entry dated later
     than now (the rules count it from then on)."""
     log: Sequence[LogEntry] = ()
+    scheduled: LogEntry | None = None
+    """The next interview still ahead (R19), from the whole log."""
+
+    @property
+    def by_email(self) -> bool:
+        """What would be a call is an e-mail: they asked for e-mail only (R2),
+        or there is no number to dial (R18)."""
+        return self.application.follow_up is FollowUp.EMAIL or not has_phone(self.contact)
+
+    @property
+    def unreachable(self) -> bool:
+        """R18: no number to dial and no address to write to."""
+        return not has_phone(self.contact) and not has_email(self.contact)
 
     def application_log_after(self, moment: dt.datetime) -> list[LogEntry]:
         """The application's log (every contact) from `moment` on."""
@@ -104,34 +128,53 @@ class Pair:
         """Apply the waits, then (for calls) the calendar."""
         today = self.today
         email_only = self.application.follow_up is FollowUp.EMAIL
-        blocking = [w for w in waits if w.until > today]
+        by_email = self.by_email
+        blocking = [w for w in waits if w.until > today or w.ahead]
         if blocking:
             latest = max(blocking, key=lambda w: w.until)
-            until = latest.until
-            wait_rules = tuple(r for w in blocking if w.until == until for r in w.rules)
-            if email_only:
+            until = max(latest.until, today)
+            wait_rules = tuple(r for w in blocking if w.until == latest.until for r in w.rules)
+            said = latest.reason
+            lead = next((w for w in blocking if w.ahead), None)
+            if lead is not None and lead is not latest:
+                said = f"{lead.reason}; {said}"
+                wait_rules = (*lead.rules, *wait_rules)
+            if by_email:
                 next_day = until
-                wait_rules = (*wait_rules, "R2")
+                wait_rules = (*wait_rules, "R2" if email_only else "R18")
+                then = _by_email_from(self, next_day)
             else:
                 next_day, skipped = calendar.first_callable_day(self.contact, self.place, until)
                 wait_rules = (*wait_rules, *skipped)
+                then = f"call from {short_date(next_day)}"
             return self.verdict(
                 VerdictKind.WAIT,
                 wait_rules,
-                f"{latest.reason}; {'e-mail' if email_only else 'call'} from "
-                f"{short_date(next_day)}",
+                f"{said}; {then}",
                 next_day=next_day,
                 overdue=False,
                 talking=talking,
                 no_more_messages=no_more_messages,
             )
         text = "; ".join([f"overdue: {reason}" if overdue else reason, *notes])
+        if self.unreachable:
+            # R18: no number and no address: nobody to reach until one is found.
+            return self.verdict(VerdictKind.BLOCKED, ("R18",), NO_WAY_TO_REACH, talking=talking)
         if email_only:
             # E-mail only: what would be a call is an e-mail; the calendar does not apply.
             return self.verdict(
                 VerdictKind.EMAIL,
                 (*rules, "R2"),
                 f"{text}; they asked for e-mail only",
+                overdue=overdue,
+                talking=talking,
+            )
+        if by_email:
+            # R18: no number to dial, so what would be a call is an e-mail.
+            return self.verdict(
+                VerdictKind.EMAIL,
+                (*rules, "R18"),
+                f"{text}; no phone number, so e-mail",
                 overdue=overdue,
                 talking=talking,
             )
@@ -159,3 +202,17 @@ class Pair:
             talking=talking,
             no_more_messages=no_more_messages,
         )
+
+
+NO_WAY_TO_REACH = "no phone or e-mail"
+"""R18's reason: the card and the sidebar read it as "no way to reach"."""
+
+
+def _by_email_from(pair: Pair, day: dt.date) -> str:
+    """How a wait ends for a pair that is not called: an e-mail from `day`,
+    or, with no address either, a number or an address to find (R18)."""
+    if pair.unreachable:
+        return f"from {short_date(day)}: {NO_WAY_TO_REACH}, find a number or an address"
+    if pair.application.follow_up is FollowUp.EMAIL:
+        return f"e-mail from {short_date(day)}"
+    return f"e-mail from {short_date(day)} (no phone number)"

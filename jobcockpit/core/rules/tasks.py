@@ -1,5 +1,6 @@
 """The tasks beside the verdicts: verify a contact, a thank-you note after an
-interview, a courtesy thank-you after a decision.
+interview, a courtesy thank-you after a decision, getting ready for an
+interview ahead.
 
 Tasks never block a call; each is due at a moment (or at none), and is listed
 by when it is due (docs/rules.md, "The answers").
@@ -24,7 +25,15 @@ from jobcockpit.core.records import (
     Outcome,
     Stage,
 )
-from jobcockpit.core.rules.facts import courtesy_due, latest, stage_start, uses_courtesy
+from jobcockpit.core.rules.facts import (
+    courtesy_deadline,
+    interview_start,
+    latest,
+    scheduled_interview,
+    stage_start,
+    uses_courtesy,
+)
+from jobcockpit.core.rules.pair import has_email, has_phone
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
 
@@ -59,7 +68,24 @@ def tasks_for(
         by_id.setdefault(person.id, person)
     for verdict in verdicts:
         contact = by_id.get(verdict.contact)
-        if contact is None or application.follow_up in (FollowUp.EMAIL, FollowUp.NONE):
+        if contact is None or application.follow_up is FollowUp.NONE:
+            continue
+        if not has_phone(contact) and not has_email(contact):
+            if verdict.kind in (VerdictKind.WAIT, VerdictKind.BLOCKED):
+                # R18: no way to reach them yet; never for a "no contact"
+                # posting (blocked governs calls, docs/rules.md).
+                tasks.append(
+                    Task(
+                        TaskKind.VERIFY,
+                        application.id,
+                        contact.id,
+                        None,
+                        f"{contact.name}: find a number or an address",
+                        rules=("R18",),
+                    )
+                )
+            continue
+        if application.follow_up is FollowUp.EMAIL or not has_phone(contact):
             continue
         if verdict.kind not in (VerdictKind.CALL, VerdictKind.WAIT):
             continue
@@ -85,6 +111,26 @@ def tasks_for(
             )
     first_contact = contacts[0] if contacts else None
     user_zone = places.zone(judge.user_zone)
+    # Blocked governs calls and status e-mails, not gratitude: a "no contact"
+    # or "e-mail only" posting keeps its thank-you and courtesy notes, by e-mail.
+    by_email = ", by e-mail" if application.follow_up in _WRITTEN else ""
+    scheduled = scheduled_interview(log, judge.now) if len(past) < len(log) else None
+    if scheduled is not None and judge.now <= interview_start(scheduled):
+        # R19: get ready for an interview ahead, by its start.
+        who = next((c for c in contacts if c.id == scheduled.contact), first_contact)
+        with_whom = f" with {who.name}" if who else ""
+        tasks.append(
+            Task(
+                TaskKind.PREPARE,
+                application.id,
+                who.id if who else None,
+                interview_start(scheduled),
+                f"prepare for the interview at {application.company}{with_whom}: "
+                "read the application's notes and the talking points for after "
+                "the interview (R6)",
+                rules=("R19",),
+            )
+        )
     if application.stage is not Stage.DECIDED:
         interview = latest(past, LogKind.INTERVIEW)
         if interview is not None and not any(
@@ -101,7 +147,7 @@ def tasks_for(
                     who.id if who else None,
                     due,
                     f"thank-you note to {who.name if who else application.company} "
-                    "for the interview",
+                    f"for the interview{by_email}",
                     late=late,
                     rules=("R5",),
                 )
@@ -112,10 +158,7 @@ def tasks_for(
         zone = places.zone(place.zone) if place else user_zone
         calendar = place.calendar if place else BusinessCalendar(None, None)
         decided_at = stage_start(application, past, zone)
-        deadline = courtesy_due(calendar, decided_at.astimezone(zone).date(), settings)
-        last_moment = dt.datetime(
-            deadline.year, deadline.month, deadline.day, 23, 59, 59, tzinfo=zone
-        )
+        last_moment = courtesy_deadline(calendar, decided_at, zone, settings)
         done = any(uses_courtesy(e) for e in past if e.at >= decided_at)
         if not done and judge.now <= last_moment:
             tasks.append(
@@ -124,9 +167,12 @@ def tasks_for(
                     application.id,
                     first_contact.id if first_contact else None,
                     last_moment,
-                    f"courtesy thank-you to {application.company}: "
+                    f"courtesy thank-you to {application.company}{by_email}: "
                     "you would welcome future openings",
                     rules=("R17",) if application.outcome is Outcome.WITHDRAWN else ("R15",),
                 )
             )
     return tasks
+
+
+_WRITTEN = (FollowUp.EMAIL, FollowUp.NONE)
