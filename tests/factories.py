@@ -259,6 +259,7 @@ def big_board(count: int, seed: int = 3) -> Board:
         contact = Contact(
             id=f"c{n}",
             name=f"Person {n}",
+            phone=f"+1 555 {n:07d}",
             timezone=zone,
             country=country,
             verified=n % 3 != 0,

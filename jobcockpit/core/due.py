@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from jobcockpit.core import places
 from jobcockpit.core.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from jobcockpit.core.records import LogEntry
 
 _WEEKDAYS = tuple(name[:3].capitalize() for name in WEEKDAY_NAMES)
 _MONTHS = tuple(name[:3].capitalize() for name in MONTH_NAMES)
@@ -102,6 +103,16 @@ def countdown(due: dt.datetime, now: dt.datetime, *, late: bool = False) -> str:
     if seconds >= 0:
         return f"in {duration(seconds)}"
     return f"{duration(seconds)} late"
+
+
+INTERVIEW_LENGTH = dt.timedelta(hours=1)
+"""How long an interview logged without its start is taken to last."""
+
+
+def interview_start(entry: LogEntry) -> dt.datetime:
+    """When an interview begins (R19's task to get ready is due then): its
+    `starts_at`, else an hour before its end."""
+    return entry.starts_at if entry.starts_at is not None else entry.at - INTERVIEW_LENGTH
 
 
 def is_late(due: dt.datetime | None, now: dt.datetime) -> bool:

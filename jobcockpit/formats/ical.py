@@ -2,12 +2,14 @@
 
 People live by their calendar, not by the cockpit: a call window that shows up
 between their meetings gets used. Each event is one thing the follow-up rules
-already decided (a call window, a thank-you or courtesy deadline, a decision
-date the employer gave), so the calendar never says anything the sidebar does
-not. Call windows carry the contact's own zone (TZID), so the calendar shows
-them at the right hour wherever the user travels; UIDs depend only on what the
-event is, so importing a newer export updates the events instead of adding
-them twice.
+already decided (a call window, a thank-you or courtesy deadline, an
+interview ahead, a decision date the employer gave), so the calendar never
+says anything the sidebar does not. Call windows and interviews carry the
+contact's own zone (TZID), so the calendar shows them at the right hour
+wherever the user travels; a deadline is a block in the user's zone that ends
+at its due moment, on the day every other view names (`core.due`). UIDs depend
+only on what the event is, so importing a newer export updates the events
+instead of adding them twice.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ import pendulum
 from jobcockpit import __version__
 from jobcockpit.core import places
 from jobcockpit.core.board import Board
+from jobcockpit.core.due import due_day, interview_start
 from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, Contact, LogEntry, Stage
-from jobcockpit.core.rules import Judge, agenda
+from jobcockpit.core.rules import Judge, agenda, scheduled_interview
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.text import without_controls
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
@@ -35,8 +38,10 @@ HORIZON_DAYS = 14
 """How far ahead a waiting pair's first call window is put in the calendar."""
 UID_DOMAIN = "jobcockpit"
 THANK_YOU_LEAD = dt.timedelta(minutes=30)
-"""A thank-you deadline is shown as the half hour before it, so it is a block
-in the day and not a line that is easy to miss."""
+"""A thank-you or courtesy deadline is shown as the half hour before it, so it
+is a block in the day and not a line that is easy to miss."""
+INTERVIEW_REMINDER = dt.timedelta(hours=1)
+"""An interview's alarm goes off this long before it starts (R19: get ready)."""
 CALENDAR_NAME = "Job hunt"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -46,6 +51,7 @@ class EventKind(StrEnum):
     THANK_YOU = "thank-you"
     COURTESY = "courtesy"
     DECISION = "decision"
+    INTERVIEW = "interview"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ class CalendarEvent:
     start: dt.datetime | dt.date
     end: dt.datetime | dt.date
     zone: str | None = None
+    reminder: dt.timedelta | None = None
+    """An alarm (VALARM) this long before the start."""
 
     @property
     def all_day(self) -> bool:
@@ -76,8 +84,9 @@ def calendar_events(
 ) -> list[CalendarEvent]:
     """Every coming event: the call windows of today and, for a pair that
     waits, of the first day within `days` on which it may be called; the
-    thank-you (R5) and courtesy (R15, R17) deadlines still ahead; and each open
-    application's decision date (R4) from today on."""
+    thank-you (R5) and courtesy (R15, R17) deadlines still ahead; each
+    interview still ahead (R19), with a reminder; and each open application's
+    decision date (R4) from today on."""
     day = agenda(board, settings, now)
     user_zone = settings.zone
     events: list[CalendarEvent] = []
@@ -89,9 +98,13 @@ def calendar_events(
             events.append(event)
     today = now.astimezone(places.zone(user_zone)).date()
     for application in board:
-        event = _decision_event(application, board.log_of(application.id), now, today)
+        log = board.log_of(application.id)
+        event = _decision_event(application, log, now, today)
         if event is not None:
             events.append(event)
+        interview = _interview_event(application, log, board, user_zone, now)
+        if interview is not None:
+            events.append(interview)
     events.sort(key=CalendarEvent.sort_key)
     return events
 
@@ -193,36 +206,73 @@ def _task_event(
     application = board.applications.get(task.application)
     if application is None:
         return None
-    contact = board.contacts.get(task.contact) if task.contact else None
-    if task.kind is TaskKind.THANK_YOU:
-        # The user's own deadline, so it is shown in the user's zone.
-        due = task.due.astimezone(places.zone(user_zone))
-        return CalendarEvent(
-            uid=event_uid(
-                EventKind.THANK_YOU, application.id, task.contact, due.strftime("%Y%m%d")
-            ),
-            kind=EventKind.THANK_YOU,
-            summary=f"Send thank-you note: {application.company}",
-            description=f"{task.text}; due {due.strftime('%a %d %b %H:%M')}",
-            start=due - THANK_YOU_LEAD,
-            end=due,
-            zone=user_zone,
-        )
-    if task.kind is TaskKind.COURTESY:
-        # Due by the end of a business day in the contact's calendar: an all-day event.
-        zone = place_of(contact, user_zone).zone if contact else user_zone
-        last_day = task.due.astimezone(places.zone(zone)).date()
-        return CalendarEvent(
-            uid=event_uid(
-                EventKind.COURTESY, application.id, task.contact, last_day.strftime("%Y%m%d")
-            ),
-            kind=EventKind.COURTESY,
-            summary=f"Last day for a courtesy thank-you: {application.company}",
-            description=task.text,
-            start=last_day,
-            end=last_day + dt.timedelta(days=1),
-        )
-    return None
+    summaries = {
+        TaskKind.THANK_YOU: (EventKind.THANK_YOU, "Send thank-you note"),
+        TaskKind.COURTESY: (EventKind.COURTESY, "Send courtesy thank-you"),
+    }
+    if task.kind not in summaries:
+        # A verify task has no due time; getting ready for an interview is
+        # the interview's own event and its reminder.
+        return None
+    kind, summary = summaries[task.kind]
+    # The user's own deadline, in the user's zone: a courtesy note due by the
+    # end of the contact's day may end in the user's next morning.
+    due = due_day(task.due, user_zone)
+    return CalendarEvent(
+        uid=event_uid(kind, application.id, task.contact, due.day.strftime("%Y%m%d")),
+        kind=kind,
+        summary=f"{summary}: {application.company}",
+        description=f"{task.text}; due {due.long()}",
+        start=due.moment - THANK_YOU_LEAD,
+        end=due.moment,
+        zone=user_zone,
+    )
+
+
+def _interview_event(
+    application: Application,
+    log: Sequence[LogEntry],
+    board: Board,
+    user_zone: str,
+    now: pendulum.DateTime,
+) -> CalendarEvent | None:
+    """R19: the next interview still ahead, in the contact's zone, with a
+    reminder to get ready."""
+    interview = scheduled_interview(log, now)
+    if interview is None:
+        return None
+    people = board.contacts_of(application)
+    contact = board.contacts.get(interview.contact) if interview.contact else None
+    contact = contact or (people[0] if people else None)
+    zone = place_of(contact, user_zone).zone if contact else user_zone
+    start = interview_start(interview)
+    lines = [f"{application.company}: {application.position}".rstrip(": ")]
+    if contact is not None:
+        lines.append(f"With {contact.name} ({contact.role})" if contact.role else contact.name)
+        if contact.phone:
+            lines.append(f"Phone: {contact.phone}")
+    yours = due_day(start, user_zone)
+    lines.append(f"Starts {yours.long()} your time ({user_zone}).")
+    lines.append(
+        "Get ready: the application's notes and the talking points for after the interview."
+    )
+    if interview.note:
+        lines.append(interview.note)
+    return CalendarEvent(
+        uid=event_uid(
+            EventKind.INTERVIEW,
+            application.id,
+            contact.id if contact else None,
+            start.astimezone(places.zone(zone)).strftime("%Y%m%dT%H%M"),
+        ),
+        kind=EventKind.INTERVIEW,
+        summary=f"Interview: {application.company}",
+        description="\n".join(lines),
+        start=start.astimezone(places.zone(zone)),
+        end=interview.at.astimezone(places.zone(zone)),
+        zone=zone,
+        reminder=INTERVIEW_REMINDER,
+    )
 
 
 def decision_date(
@@ -268,7 +318,7 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime) -> str:
     board at the same moment gives the same bytes. The icalendar package is
     loaded only here: `jobcockpit today` in a shell prompt must not pay for it.
     """
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Alarm, Calendar, Event, Timezone
 
     stamp = now.astimezone(dt.UTC)
     sequence = max(0, int((stamp - _EPOCH).total_seconds() // 60))
@@ -290,7 +340,13 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime) -> str:
         event.add("dtstart", item.start)
         event.add("dtend", item.end)
         event.add("categories", [item.kind.value])
-        event.add("transp", "TRANSPARENT")
+        event.add("transp", "OPAQUE" if item.kind is EventKind.INTERVIEW else "TRANSPARENT")
+        if item.reminder is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            alarm.add("trigger", -item.reminder)
+            event.add_component(alarm)
         calendar.add_component(event)
     # Each zone's rules are written for a year either side of the events, which
     # covers every change of clock between now and the last of them. Zones go

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from jobcockpit.core import places
 from jobcockpit.core.board import Board
+from jobcockpit.core.due import due_day
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind, Stage
 from jobcockpit.core.text import is_shown
 from jobcockpit.formats.table import write_table
@@ -106,12 +106,17 @@ class Proof:
 
 
 def build_proof(
-    board: Board, zone: str, start: dt.date | None = None, end: dt.date | None = None
+    board: Board,
+    zone: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Proof:
     """The applications sent in the period and those followed up in it (a call
     in November about an application from October is proof of November's
-    effort). Days are counted in `zone`, the user's own."""
-    tz = places.zone(zone)
+    effort). Days are counted in `zone`, the user's own; an interview is
+    dated by its start when the log knows it, as the cockpit shows it, and one
+    still ahead of `now` is marked scheduled (R19)."""
 
     def within(day: dt.date) -> bool:
         return (start is None or day >= start) and (end is None or day <= end)
@@ -126,9 +131,11 @@ def build_proof(
         if within(applied):
             steps.append(Step(applied, None, APPLIED, contacts))
         for entry in board.log_of(application.id):
-            local = entry.at.astimezone(tz)
+            moment = entry.starts_at or entry.at
+            local = due_day(moment, zone).moment
             if within(local.date()):
-                steps.append(_step(entry, local, board))
+                ahead = now is not None and entry.at > now
+                steps.append(_step(entry, local, board, ahead=ahead))
         if steps:
             proven.append(ProvenApplication(application, contacts, tuple(steps)))
     proven.sort(
@@ -137,12 +144,12 @@ def build_proof(
     return Proof(start, end, zone, tuple(proven))
 
 
-def _step(entry: LogEntry, local: dt.datetime, board: Board) -> Step:
+def _step(entry: LogEntry, local: dt.datetime, board: Board, *, ahead: bool) -> Step:
     contact = board.contacts.get(entry.contact) if entry.contact else None
     return Step(
         day=local.date(),
         time=local.time().replace(second=0, microsecond=0, tzinfo=None),
-        activity=ACTIVITIES[entry.kind],
+        activity=ACTIVITIES[entry.kind] + (" (scheduled)" if ahead else ""),
         contacts=(contact,) if contact else (),
         note=entry.note,
     )

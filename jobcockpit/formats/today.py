@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from jobcockpit.core import places
 from jobcockpit.core.board import Board
+from jobcockpit.core.due import due_day, is_late
 from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
 
@@ -24,20 +25,28 @@ DETAIL = "      "
 # -- for scripts ---------------------------------------------------------------
 
 
-def today_document(agenda: Agenda) -> dict[str, Any]:
-    """The shape the interchange contract fixes for `today --json`."""
+def today_document(agenda: Agenda, board: Board, user_zone: str) -> dict[str, Any]:
+    """The shape the interchange contract fixes for `today --json`, with the
+    names a script would otherwise look up (company, position, the contact's
+    name) and whether each task is late. A due time is written in the user's
+    zone, so its date is the day every other view names (`core.due`)."""
     return {
         "now": agenda.now.isoformat(),
-        "pairs": [_pair(verdict) for verdict in agenda.verdicts],
-        "tasks": [_task(task) for task in agenda.tasks],
+        "pairs": [_pair(verdict, board) for verdict in agenda.verdicts],
+        "tasks": [_task(task, board, agenda.now, user_zone) for task in agenda.tasks],
     }
 
 
-def _pair(verdict: Verdict) -> dict[str, Any]:
+def _pair(verdict: Verdict, board: Board) -> dict[str, Any]:
     zone = places.zone(verdict.zone)
+    application = board.applications.get(verdict.application)
+    contact = board.contacts.get(verdict.contact)
     return {
         "application": verdict.application,
         "contact": verdict.contact,
+        "company": application.company if application else None,
+        "position": application.position if application else None,
+        "name": contact.name if contact else None,
         "verdict": verdict.kind.value,
         "rules": list(verdict.rules),
         "reason": verdict.reason,
@@ -49,12 +58,18 @@ def _pair(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def _task(task: Task) -> dict[str, Any]:
+def _task(task: Task, board: Board, now: dt.datetime, user_zone: str) -> dict[str, Any]:
+    application = board.applications.get(task.application)
+    contact = board.contacts.get(task.contact) if task.contact else None
+    due = due_day(task.due, user_zone).moment.isoformat() if task.due is not None else None
     return {
         "kind": task.kind.value,
         "application": task.application,
         "contact": task.contact,
-        "due": task.due.isoformat() if task.due is not None else None,
+        "company": application.company if application else None,
+        "name": contact.name if contact else None,
+        "due": due,
+        "late": task.late or is_late(task.due, now),
         "text": task.text,
     }
 
@@ -65,6 +80,7 @@ _TASK_WORDS = {
     TaskKind.VERIFY: "verify",
     TaskKind.THANK_YOU: "thank-you",
     TaskKind.COURTESY: "courtesy",
+    TaskKind.PREPARE: "prepare",
 }
 
 
@@ -114,6 +130,7 @@ class _View:
         self.agenda = agenda
         self.board = board
         self.user_zone = places.zone(user_zone)
+        self.user_zone_name = user_zone
         self.user_today = agenda.now.astimezone(self.user_zone).date()
 
     def headline(self, verdict: Verdict, *, reach: str | None, calls: bool = True) -> str:
@@ -183,9 +200,9 @@ class _View:
         about = said if company in said else f"{company}: {said}"
         text = f"{INDENT}{_TASK_WORDS[task.kind]:<10} {about}"
         if task.due is not None:
-            due = task.due.astimezone(self.user_zone)
-            when = due.strftime("%a %d %b %H:%M")
-            text += f" (was due {when})" if task.due < self.agenda.now else f" (due {when})"
+            when = due_day(task.due, self.user_zone_name).long()
+            late = task.late or is_late(task.due, self.agenda.now)
+            text += f" (was due {when})" if late else f" (due {when})"
         return text
 
 

@@ -66,6 +66,9 @@ def test_import_then_today_json_lists_calls_first(cli: Cli, db: Path, document_f
     assert set(call) == {
         "application",
         "contact",
+        "company",
+        "position",
+        "name",
         "verdict",
         "rules",
         "reason",
@@ -73,6 +76,11 @@ def test_import_then_today_json_lists_calls_first(cli: Cli, db: Path, document_f
         "next",
     }
     assert call["contact"] == "c1"
+    assert (call["company"], call["position"], call["name"]) == (
+        "Acme Tools",
+        "Data analyst",
+        "Dana Ruiz",
+    )
     assert "R8" in call["rules"]
     assert call["windows"] == [
         {"from": "2026-11-18T10:00:00-07:00", "to": "2026-11-18T11:30:00-07:00"}
@@ -80,10 +88,33 @@ def test_import_then_today_json_lists_calls_first(cli: Cli, db: Path, document_f
     assert call["next"] is None
     assert email["windows"] == [] and "e-mail only" in email["reason"]
     assert wait["next"] == "2026-11-19"
+    # A due time is written in the user's zone (UTC here): 15:00 in Berlin.
     assert [(t["kind"], t["application"], t["contact"], t["due"]) for t in today["tasks"]] == [
-        ("thank_you", "a3", "c3", "2026-11-17T15:00:00+01:00"),
+        ("thank_you", "a3", "c3", "2026-11-17T14:00:00+00:00"),
         ("verify", "a3", "c3", None),
     ]
+    thanks, verify = today["tasks"]
+    assert set(thanks) == {
+        "kind",
+        "application",
+        "contact",
+        "company",
+        "name",
+        "due",
+        "late",
+        "text",
+    }
+    # Due at 15:00 in Berlin on the 17th, judged at 10:00 in Denver on the 18th.
+    assert (thanks["company"], thanks["name"], thanks["late"]) == (
+        "Gamma Games",
+        "Jonas Weber",
+        True,
+    )
+    assert (verify["company"], verify["name"], verify["late"]) == (
+        "Gamma Games",
+        "Jonas Weber",
+        False,
+    )
 
 
 def test_today_text_reads_for_a_person(cli: Cli, filled: Path) -> None:

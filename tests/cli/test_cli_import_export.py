@@ -250,7 +250,7 @@ def test_export_ics_of_the_demo_has_every_kind_of_event(cli: Cli) -> None:
     assert result.code == 0, result.err
     calendar = icalendar.Calendar.from_ical(result.out)
     kinds = {kind for e in calendar.walk("VEVENT") for kind in e.decoded("CATEGORIES")}
-    assert kinds == {"call", "thank-you", "courtesy", "decision"}
+    assert kinds == {"call", "thank-you", "courtesy", "decision", "interview"}
 
 
 # -- proof of applications -----------------------------------------------------------

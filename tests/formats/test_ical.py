@@ -109,7 +109,9 @@ def test_a_thank_you_deadline_ahead_is_an_event_ending_when_it_is_due(
     assert not [e for e in late if e.kind is EventKind.THANK_YOU]
 
 
-def test_decision_dates_and_courtesy_deadlines_are_all_day(document: dict[str, Any]) -> None:
+def test_decision_dates_are_all_day_and_a_courtesy_deadline_ends_when_it_is_due(
+    document: dict[str, Any],
+) -> None:
     document["applications"][0]["decision_expected_on"] = "2026-11-25"
     document["applications"][1].update(
         stage="decided", outcome="rejected", stage_since="2026-11-17T09:00:00+09:00"
@@ -119,13 +121,6 @@ def test_decision_dates_and_courtesy_deadlines_are_all_day(document: dict[str, A
 
     all_day = [(e.kind, e.uid, e.start, e.end) for e in events if e.all_day]
     assert all_day == [
-        # R15: by the end of the 2nd business day in Tokyo after the rejection.
-        (
-            EventKind.COURTESY,
-            "courtesy-a2-c2-20261119@jobcockpit",
-            dt.date(2026, 11, 19),
-            dt.date(2026, 11, 20),
-        ),
         (
             EventKind.DECISION,
             "decision-a1-20261125@jobcockpit",
@@ -133,6 +128,16 @@ def test_decision_dates_and_courtesy_deadlines_are_all_day(document: dict[str, A
             dt.date(2026, 11, 26),
         ),
     ]
+    # R15: by the end of the 2nd business day in Tokyo after the rejection,
+    # Thursday 23:59 there, which is Thursday 15:59 in Berlin: the block ends
+    # then, in the user's zone, on the day every other view names.
+    (courtesy,) = [e for e in events if e.kind is EventKind.COURTESY]
+    berlin = ZoneInfo("Europe/Berlin")
+    assert courtesy.uid == "courtesy-a2-c2-20261119@jobcockpit"
+    assert courtesy.zone == "Europe/Berlin"
+    assert courtesy.end == dt.datetime(2026, 11, 19, 15, 59, 59, tzinfo=berlin)
+    assert courtesy.start == dt.datetime(2026, 11, 19, 15, 29, 59, tzinfo=berlin)
+    assert "due Thu 19 Nov 2026 15:59" in courtesy.description
 
 
 def test_a_past_decision_date_is_left_out(document: dict[str, Any]) -> None:
@@ -202,7 +207,10 @@ def test_ids_that_cannot_stand_in_a_uid_are_digested(application: str, contact: 
 def test_a_contact_whose_zone_is_guessed_is_shown_in_the_users_zone_and_says_so(
     document: dict[str, Any],
 ) -> None:
-    document["contacts"][0].update(timezone=None, phone=None, country=None, subdivision=None)
+    # A toll-free number belongs to no one zone, so nothing can be inferred (R13).
+    document["contacts"][0].update(
+        timezone=None, phone="+1 800 555 0100", country=None, subdivision=None
+    )
     berlin_morning = at("2026-11-18T10:00:00+01:00")
 
     events = calendar_events(board_of(document), SETTINGS, berlin_morning)

@@ -138,7 +138,7 @@ def test_the_sidebar_lists_calls_e_mails_thank_yous_and_what_comes_up() -> None:
         text = sidebar_text(app)
         calls = text.index("Safe to call today  4")
         emails = text.index("E-mail today  1")
-        notes = text.index("Thank-you notes due  3")
+        notes = text.index("Notes and interviews  3")
         coming = text.index("Coming up, next 5 business days")
         assert calls < emails < notes < coming
         call_part = text[calls:emails]
@@ -151,8 +151,8 @@ def test_the_sidebar_lists_calls_e_mails_thank_yous_and_what_comes_up() -> None:
             in call_part
         )
         assert "Kim Park · Hooli\n  kim@hooli.example" in text[emails:notes]
-        assert "Lena Hoff · Northwind Traders\n  in 1 h 55 min" in text[notes:coming]
-        assert "Sam Okafor · Globex\n  9 d late" in text[notes:coming]
+        assert "Lena Hoff · Northwind Traders\n  thank-you in 1 h 55 min" in text[notes:coming]
+        assert "Sam Okafor · Globex\n  thank-you 9 d late" in text[notes:coming]
         assert "Fri      Mia Chen" in text[coming:]
 
     drive(cockpit(), steps)

@@ -243,7 +243,7 @@ def test_m_t_and_r_log_an_e_mail_a_thank_you_and_a_reply(key: str, kind: LogKind
         assert len(log_of(app, "a-north", kind)) == 1
         if kind is LogKind.THANK_YOU:
             assert "thank-you in" not in shown(app)
-            notes = sidebar_text(app).split("Thank-you notes due")[1].split("Coming up")[0]
+            notes = sidebar_text(app).split("Notes and interviews")[1].split("Coming up")[0]
             assert "Lena Hoff" not in notes
 
     drive(cockpit(), steps)
@@ -259,12 +259,13 @@ def test_l_moves_to_interviewed_asking_when_the_interview_was() -> None:
         form = app.screen
         assert isinstance(form, StageForm)
         assert form.target is Stage.INTERVIEWED
-        await fill(pilot, "interview_end", "14:00")
+        await fill(pilot, "interview_at", "13:00")
         await save(pilot)
         acme = stored(app).applications["a-acme"]
         assert acme.stage is Stage.INTERVIEWED
         (interview,) = log_of(app, "a-acme", LogKind.INTERVIEW)
-        assert interview.at == pendulum.datetime(2026, 11, 17, 14, 0, tz="Europe/Berlin")  # type: ignore[attr-defined]
+        # Typed in Dana's zone (New York), and an hour long by default.
+        assert interview.at == pendulum.datetime(2026, 11, 17, 14, 0, tz="America/New_York")  # type: ignore[attr-defined]
         assert selected(app) == "a-acme"
         assert "Applied 5" in shown(app) and "Interviewed 3" in shown(app)
         assert "thank-you in 22 h" in shown(app)

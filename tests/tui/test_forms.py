@@ -646,37 +646,84 @@ def test_the_log_form_refuses_kinds_it_does_not_log() -> None:
 # -- stages --------------------------------------------------------------------
 
 
-def test_entering_interviewed_asks_when_the_interview_ended() -> None:
+def test_entering_interviewed_asks_when_the_interview_was_and_how_long_it_lasted() -> None:
     async def steps(pilot: Pilot[None], host: Host) -> None:
-        assert pilot.app.screen.focused is pilot.app.screen.query_one("#interview_end")
+        assert pilot.app.screen.focused is pilot.app.screen.query_one("#interview_at")
+        assert reads(pilot, "The interview starts or started at (your time, Europe/Berlin)")
         await pilot.press("enter")
         await pilot.pause()
         assert host.results == []
-        await assert_error_under(pilot, "interview_end", "when did it end?")
-        await fill(pilot, "interview_day", "yesterday")
-        await fill(pilot, "interview_end", "3:30pm")
+        await assert_error_under(pilot, "interview_at", "when does it start, or when did it?")
+        await fill(pilot, "interview_at", "yesterday 2:30pm")
         await pilot.press("enter")
 
     form = StageForm(application=ACME, target=Stage.INTERVIEWED, now=NOW, zone=BERLIN)
     host = run(form, steps)
     [change] = host.results
     assert isinstance(change, StageChange)
+    started = pendulum.datetime(2026, 11, 10, 14, 30, tz=BERLIN)
     ended = pendulum.datetime(2026, 11, 10, 15, 30, tz=BERLIN)
     assert change.application.stage is Stage.INTERVIEWED
     assert change.application.stage_since == ended
     assert change.application.extra == {"colour": "green"}
     assert change.entry is not None
     assert change.entry.kind is LogKind.INTERVIEW
-    assert change.entry.at == ended
+    assert (change.entry.starts_at, change.entry.at) == (started, ended)
 
 
-def test_an_interview_still_to_come_is_refused() -> None:
+def test_r19_an_interview_still_to_come_is_scheduled_in_the_contacts_zone() -> None:
+    # Wednesday 11 November, 15:00 in Berlin: "fri 10:00" is the coming Friday,
+    # in Denver (UTC-7), which is 18:00 in Berlin.
     async def steps(pilot: Pilot[None], host: Host) -> None:
-        await fill(pilot, "interview_end", "17:00")
+        assert reads(pilot, "The interview starts or started at (their time, America/Denver)")
+        await fill(pilot, "interview_at", "fri 10:00")
+        await fill(pilot, "interview_length", "90 min")
+        await pilot.press("enter")
+
+    form = StageForm(
+        application=ACME,
+        target=Stage.INTERVIEWED,
+        now=NOW,
+        zone=BERLIN,
+        their_zone="America/Denver",
+    )
+    host = run(form, steps)
+    [change] = host.results
+    assert change.entry is not None
+    started = pendulum.datetime(2026, 11, 13, 10, 0, tz="America/Denver")
+    assert change.entry.starts_at == started
+    assert change.entry.at == started.add(minutes=90)
+    assert change.application.stage_since == started.add(minutes=90)
+
+
+def test_a_weekday_alone_is_the_nearest_one_past_or_ahead() -> None:
+    # On Wednesday, "mon" is two days ago and "thu" is tomorrow.
+    async def steps(pilot: Pilot[None], host: Host) -> None:
+        await fill(pilot, "interview_at", "mon 10:00")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+
+    form = StageForm(application=ACME, target=Stage.INTERVIEWED, now=NOW, zone=BERLIN)
+    [past] = run(form, steps).results
+    assert past.entry.starts_at == pendulum.datetime(2026, 11, 9, 10, 0, tz=BERLIN)
+
+    async def ahead(pilot: Pilot[None], host: Host) -> None:
+        await fill(pilot, "interview_at", "thu 10:00")
+        await pilot.press("ctrl+s")
+
+    form = StageForm(application=ACME, target=Stage.INTERVIEWED, now=NOW, zone=BERLIN)
+    [scheduled] = run(form, ahead).results
+    assert scheduled.entry.starts_at == pendulum.datetime(2026, 11, 12, 10, 0, tz=BERLIN)
+
+
+def test_a_length_that_is_not_one_is_refused() -> None:
+    async def steps(pilot: Pilot[None], host: Host) -> None:
+        await fill(pilot, "interview_at", "thu 10:00")
+        await fill(pilot, "interview_length", "forever")
         await pilot.press("enter")
         await pilot.pause()
         assert host.results == []
-        await assert_error_under(pilot, "interview_end", "that is still ahead")
+        await assert_error_under(pilot, "interview_length", "is not a length I understand")
         await pilot.press("escape")
 
     form = StageForm(application=ACME, target=Stage.INTERVIEWED, now=NOW, zone=BERLIN)

@@ -11,7 +11,7 @@ from pathlib import Path
 from jobcockpit.cli.arguments import date
 from jobcockpit.cli.errors import OK, USAGE, CommandError
 from jobcockpit.cli.output import emit, format_of, refuse_overwriting
-from jobcockpit.cli.stores import demo_store, store_to_read
+from jobcockpit.cli.stores import clock, demo_store, store_to_read
 
 FORMATS = ("markdown", "csv")
 
@@ -70,10 +70,13 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--to {end.isoformat()} is before --from {start.isoformat()}", USAGE)
     output: str | None = args.output
     chosen: str = args.format or format_of(output, FORMATS, "markdown")
-    store = demo_store(args.global_now)[0] if args.demo else store_to_read(args)
+    if args.demo:
+        store, now = demo_store(args.global_now)
+    else:
+        store, now = store_to_read(args), args.global_now or clock("UTC")
     with store:
         if output is not None and store.path is not None:
             refuse_overwriting(Path(output), store.path)
-        proof = build_proof(store.board, store.settings.zone, start, end)
+        proof = build_proof(store.board, store.settings.zone, start, end, now=now)
     emit(output, proof_csv(proof, raw=args.raw_cells) if chosen == "csv" else proof_markdown(proof))
     return OK

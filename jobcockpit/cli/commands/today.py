@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 since=now,
                 until=memo.holds_until(),
                 zone=store.settings.zone,
-                document=(document or _json(day)).encode("utf-8"),
+                document=(document or _json(day, store)).encode("utf-8"),
                 now_text=orjson.dumps(now.isoformat()),
                 short=short or _short_line(day),
                 environ=os.environ,
@@ -110,7 +110,7 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
     """Write the answer in the chosen format; what was written, as the JSON
     document or the short line (None for what was not made)."""
     if chosen == "json":
-        document = _json(day)
+        document = _json(day, store)
         write_answer(document, json=True)
         return document, None
     if chosen == "short":
@@ -129,10 +129,10 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
     return None, None
 
 
-def _json(day: Agenda) -> str:
+def _json(day: Agenda, store: Store) -> str:
     """The answer for scripts, as printed and as kept: names escaped where a
     terminal would act on them (`core.text.terminal_json`)."""
-    return terminal_json(dump_json(today_document(day)))
+    return terminal_json(dump_json(today_document(day, store.board, store.settings.zone)))
 
 
 def _short_line(day: Agenda) -> str:
@@ -144,7 +144,11 @@ def _short_line(day: Agenda) -> str:
     emails = len(day.of_kind(VerdictKind.EMAIL))
     if emails:
         parts.append(f"{emails} to e-mail")
-    for kind, noun in ((TaskKind.THANK_YOU, "thank-you"), (TaskKind.COURTESY, "courtesy")):
+    for kind, noun in (
+        (TaskKind.THANK_YOU, "thank-you"),
+        (TaskKind.COURTESY, "courtesy"),
+        (TaskKind.PREPARE, "interview"),
+    ):
         due = [t for t in day.tasks if t.kind is kind]
         late = sum(1 for t in due if t.late or (t.due is not None and t.due < day.now))
         if len(due) - late:

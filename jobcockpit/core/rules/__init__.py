@@ -15,7 +15,6 @@ list) and `memo` (the whole board's agenda, remembered).
 from jobcockpit.core.rules.facts import (
     courtesy_deadline,
     courtesy_due,
-    interview_start,
     scheduled_interview,
     stage_start,
 )
@@ -31,7 +30,6 @@ __all__ = [
     "best_verdict",
     "courtesy_deadline",
     "courtesy_due",
-    "interview_start",
     "judge_pair",
     "scheduled_interview",
     "stage_start",

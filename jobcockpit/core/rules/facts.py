@@ -100,12 +100,19 @@ def read_log(
     decision_date: dt.date | None = application.decision_expected_on
     if decision_date is not None:
         decision_date = plain_date(decision_date)
+    interviewed = application.stage is Stage.INTERVIEWED
     for entry, instant in zip(log, instants, strict=True):
         if entry.kind is LogKind.REPLY and instant > cycle_instant:
             # R14: an employer reply starts a new cycle of the stage.
             cycle_start = entry.at
             cycle_instant = instant
             from_reply = True
+        elif interviewed and entry.kind is LogKind.INTERVIEW and instant > cycle_instant:
+            # R19: an interview starts a cycle once it has taken place (a second
+            # round); R6 counts from the latest one.
+            cycle_start = entry.at
+            cycle_instant = instant
+            from_reply = False
         if entry.decision_expected_on is not None:
             decision_date = plain_date(entry.decision_expected_on)
     facts = Facts(
@@ -152,15 +159,6 @@ def courtesy_deadline(
     they name one day (docs/rules.md, "One deadline, one day")."""
     day = courtesy_due(calendar, decided_at.astimezone(zone).date(), settings)
     return dt.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=zone)
-
-
-INTERVIEW_LENGTH = dt.timedelta(hours=1)
-"""How long an interview logged without its start is taken to last."""
-
-
-def interview_start(entry: LogEntry) -> dt.datetime:
-    """When an interview begins: its `starts_at`, else an hour before its end."""
-    return entry.starts_at if entry.starts_at is not None else entry.at - INTERVIEW_LENGTH
 
 
 def scheduled_interview(log: Sequence[LogEntry], now: dt.datetime) -> LogEntry | None:

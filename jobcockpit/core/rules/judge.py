@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 from jobcockpit.core import places
-from jobcockpit.core.due import due_day
+from jobcockpit.core.due import due_day, interview_start
 from jobcockpit.core.places import Place, place_of
 from jobcockpit.core.records import (
     Application,
@@ -30,7 +30,6 @@ from jobcockpit.core.rules.clock import ONE_DAY, microseconds, midnight, plain
 from jobcockpit.core.rules.facts import (
     Facts,
     courtesy_deadline,
-    interview_start,
     read_log,
     scheduled_interview,
     uses_courtesy,
@@ -170,12 +169,13 @@ class Judge:
         untouched = not facts.follow_ups and not facts.voicemails
         if scheduled is not None:
             # R19: an interview ahead is no follow-up and starts no cycle until
-            # it has taken place; until then the pair waits, and R6 counts
-            # from its end.
+            # it has taken place; until then the pair waits (nobody is chased
+            # on the day of their interview), and R6 counts from its end.
             when = due_day(interview_start(scheduled), self.user_zone).long()
             end_day = facts.local_day(scheduled.at)
-            waits.append(Wait(end_day, ("R19",), f"interview on {when}", ahead=True))
-            start_day = max(start_day, end_day)
+            waits.append(Wait(end_day + ONE_DAY, ("R19",), f"interview on {when}", ahead=True))
+            if base.application.stage is Stage.INTERVIEWED:
+                start_day = max(start_day, end_day)
         if base.application.stage is Stage.APPLIED:
             # R3: a week after applying, then call; overdue from the day after 14 days.
             ready = start_day + dt.timedelta(days=settings.applied_wait_days)
@@ -275,7 +275,6 @@ class Judge:
         deadline = due.date()
         used = [e for e in base.application_log_after(decided_at) if uses_courtesy(e)]
         today = base.today
-        dials = self._one_dial_a_day(base)
         if not used and today <= deadline:
             # R15: one courtesy thank-you, by the end of the 2nd business day;
             # any follow-up, voicemail or thank-you note after the decision uses it.
@@ -283,6 +282,7 @@ class Judge:
                 f"{outcome.value}: thank them and ask to hear of future openings, "
                 f"by {due_day(due, self.user_zone).long()}"
             )
+            dials = self._one_dial_a_day(base, ("R15",), f"{reason}; ")
             verdict = base.after_waits(
                 self.calendar, dials, rules=("R15",), reason=reason, notes=[], talking=talking
             )
@@ -306,6 +306,7 @@ class Judge:
                 return base.verdict(
                     VerdictKind.DONE, ("R16",), "checked in as they invited; no more follow-up"
                 )
+            dials = self._one_dial_a_day(base, ("R16",), "the check-in call: ")
             waits = [Wait(check_in, ("R16",), "they invited you to keep in touch"), *dials]
             rules: tuple[str, ...] = ("R16",)
             notes: list[str] = []
@@ -343,9 +344,13 @@ class Judge:
         )
         return len(facts.voicemails) >= self.settings.max_voicemails
 
-    def _one_dial_a_day(self, base: Pair) -> list[Wait]:
+    def _one_dial_a_day(
+        self, base: Pair, rules: tuple[str, ...] = (), lead: str = ""
+    ) -> list[Wait]:
         """R9, in every stage: a pair dialled today waits for the next
-        business day (an e-mail is no dial, so a pair written to is not held)."""
+        business day (an e-mail is no dial, so a pair written to is not held).
+        `rules` and `lead` say what the call was for (the courtesy, R15; the
+        check-in, R16)."""
         facts = base.facts
         if base.by_email or facts.dials_today < self.settings.max_dials_per_day:
             return []
@@ -354,8 +359,8 @@ class Judge:
         return [
             Wait(
                 base.place.calendar.add_business_days(base.today, 1),
-                ("R9",),
-                "already dialled today" + (" with no answer" if unanswered else ""),
+                (*rules, "R9"),
+                lead + "already dialled today" + (" with no answer" if unanswered else ""),
             )
         ]
 

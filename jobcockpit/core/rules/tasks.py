@@ -15,6 +15,7 @@ from typing import Protocol
 import pendulum
 
 from jobcockpit.core import places
+from jobcockpit.core.due import interview_start
 from jobcockpit.core.places import BusinessCalendar, Place
 from jobcockpit.core.records import (
     Application,
@@ -27,7 +28,6 @@ from jobcockpit.core.records import (
 )
 from jobcockpit.core.rules.facts import (
     courtesy_deadline,
-    interview_start,
     latest,
     scheduled_interview,
     stage_start,

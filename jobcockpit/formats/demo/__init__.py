@@ -15,7 +15,7 @@ document rather than as code. This module reads it with the clock in hand:
 - a date (`applied_on`, `decision_expected_on`) is `{"days": -10}`, counted
   in the user's calendar; with `"workday": true` one falling on a weekend
   moves on to the Monday;
-- a moment (`at`, `stage_since`) is `{"days": -8, "at": "10:40"}`, that
+- a moment (`at`, `starts_at`, `stage_since`) is `{"days": -8, "at": "10:40"}`, that
   wall-clock time in the zone of the record's contact (a log entry's contact,
   an application's first contact; the user's zone for a contact without one),
   or `{"recent": "11:00"}`: that time today when it is over an hour ago, else
@@ -155,11 +155,11 @@ class _Clock:
 
 
 _DATES = ("applied_on", "decision_expected_on")
-_MOMENTS = ("at", "stage_since")
+_MOMENTS = ("at", "starts_at", "stage_since")
 
 
 def demo_board(now: pendulum.DateTime, user_zone: str) -> Board:
-    """A board of sixteen applications over every stage and outcome."""
+    """A board of seventeen applications over every stage and outcome."""
     document = _document()
     clock = _Clock(now, user_zone)
     placement = place_callable_contact(now)

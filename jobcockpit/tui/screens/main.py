@@ -30,6 +30,7 @@ from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.text import plain
@@ -495,8 +496,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if target is None:
             self.notify("Already decided: this is the last stage.")
             return
+        people = self.board.contacts_of(application)
         form = forms.StageForm(
-            application=application, target=target, now=self.host.now(), zone=self.user_zone
+            application=application,
+            target=target,
+            now=self.host.now(),
+            zone=self.user_zone,
+            their_zone=place_of(people[0], self.user_zone).zone if people else None,
         )
         self._ask(form, changes.move_forward, select=application.id)
 

@@ -28,7 +28,8 @@ from jobcockpit.core.rules import AgendaMemo, ApplicationAnswer, agenda, best_ve
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import Agenda, Task, TaskKind, Verdict, VerdictKind
 
-_NOTE_KINDS = (TaskKind.THANK_YOU, TaskKind.COURTESY)
+_NOTE_KINDS = (TaskKind.THANK_YOU, TaskKind.COURTESY, TaskKind.PREPARE)
+"""Dated tasks: the sidebar lists them together, and a card shows the first."""
 _KINDS_IN_ORDER = (
     VerdictKind.CALL,
     VerdictKind.EMAIL,

@@ -21,16 +21,16 @@ from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Outcome, Stage
 from jobcockpit.core.rules import stage_start
 from jobcockpit.core.text import plain
-from jobcockpit.core.verdicts import TaskKind, Verdict, VerdictKind
+from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.privacy import PLAIN, Names, Privacy
 from jobcockpit.tui.views.wording import (
     Badge,
     badge,
     days_ago,
-    local,
-    short_date,
+    interview_badge,
     task_countdown,
+    task_note,
 )
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
@@ -55,7 +55,8 @@ class Card:
     badge_kind: Badge
     overdue: bool
     note: str
-    """The thank-you countdown when one is due, else empty."""
+    """The first dated task: a note's due time ("thank-you in 5 h"), or the
+    countdown to an interview ahead; else empty."""
     note_late: bool
     outcome: Outcome | None
 
@@ -279,6 +280,9 @@ class BoardModel:
             badge_text, badge_kind = ("judging...", Badge.NONE)
         else:
             badge_text, badge_kind = badge(verdict, now, zone)
+            interview = self._interview_ahead(application.id)
+            if interview is not None:
+                badge_text, badge_kind = interview_badge(interview, now, zone)
         started = stage_start(application, self._board.log_of(application.id), places.zone(zone))
         since = self._since(application, started, now)
         note, late = self._thank_you_note(application.id, now)
@@ -306,18 +310,24 @@ class BoardModel:
         word = application.outcome.value if application.outcome else "decided"
         return f"{word} {ago}"
 
+    def _interview_ahead(self, app_id: str) -> Task | None:
+        """R19: the task to get ready for an interview ahead, if any."""
+        if self._book is None:
+            return None
+        return next((t for t in self._book.tasks_of(app_id) if t.kind is TaskKind.PREPARE), None)
+
     def _thank_you_note(self, app_id: str, now: dt.datetime) -> tuple[str, bool]:
+        """The first dated task's line: a note's due time, or the countdown to
+        an interview (whose start is the badge)."""
         if self._book is None:
             return ("", False)
         for task in self._book.tasks_of(app_id):
             if task.due is None:
                 continue
-            if task.kind is TaskKind.THANK_YOU:
-                return (f"thank-you {task_countdown(task, now)}", task.late or task.due < now)
-            if task.kind is TaskKind.COURTESY:
-                today = local(now, self.user_zone).date()
-                due_day = local(task.due, self.user_zone).date()
-                return (f"courtesy note by {short_date(due_day, today)}", False)
+            if task.kind is TaskKind.PREPARE:
+                return (f"get ready, {task_countdown(task, now)}", False)
+            late = task.kind is TaskKind.THANK_YOU and (task.late or task.due < now)
+            return (task_note(task, now, self.user_zone), late)
         return ("", False)
 
     def _haystacks_of(self, board: Board) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 One place decides the words so that the card, the sidebar and the detail say
 the same thing the same way. Clock times the user acts on are in the user's
-zone; a contact's own time is always labelled "their time".
+zone; a contact's own time is always labelled "their time". A due time (a
+note, an interview) is named through `core.due`, the one reading that
+`jobcockpit today` and the calendar export share.
 """
 
 from __future__ import annotations
@@ -11,7 +13,26 @@ import datetime as dt
 from enum import StrEnum
 
 from jobcockpit.core import places
-from jobcockpit.core.verdicts import CallWindow, Task, Verdict, VerdictKind
+from jobcockpit.core.due import countdown, due_day, duration
+from jobcockpit.core.verdicts import CallWindow, Task, TaskKind, Verdict, VerdictKind
+
+__all__ = [
+    "Badge",
+    "badge",
+    "changes_count",
+    "clock",
+    "countdown",
+    "days_ago",
+    "duration",
+    "interview_badge",
+    "local",
+    "next_window",
+    "short_date",
+    "task_countdown",
+    "task_due",
+    "task_note",
+    "window_text",
+]
 
 
 class Badge(StrEnum):
@@ -64,34 +85,30 @@ def days_ago(moment: dt.datetime, now: dt.datetime, zone: str) -> str:
     return f"{days} d ago"
 
 
-def duration(seconds: float) -> str:
-    """A rough length of time, as a person reads a countdown."""
-    minutes = int(abs(seconds) // 60)
-    if minutes < 60:
-        return f"{max(minutes, 1)} min"
-    hours = minutes // 60
-    if hours < 6 and minutes % 60:
-        return f"{hours} h {minutes % 60} min"
-    if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} d"
-
-
-def countdown(due: dt.datetime, now: dt.datetime) -> str:
-    """ "in 5 h" before the moment, "3 h late" after it."""
-    seconds = (due - now).total_seconds()
-    if seconds >= 0:
-        return f"in {duration(seconds)}"
-    return f"{duration(seconds)} late"
-
-
 def task_countdown(task: Task, now: dt.datetime) -> str:
     """The countdown to a task's due moment, which says "late" as soon as the
     rules do, even when `now` is the clock rounded down to the minute."""
     assert task.due is not None
-    if task.late and now <= task.due:
-        now = task.due + dt.timedelta(seconds=1)
-    return countdown(task.due, now)
+    return countdown(task.due, now, late=task.late)
+
+
+def task_note(task: Task, now: dt.datetime, user_zone: str) -> str:
+    """A dated task as a card's note line and the sidebar say it: "thank-you
+    in 5 h", "courtesy note by Wed 23:59", "interview Thu 14:00, in 2 d"."""
+    assert task.due is not None
+    today = local(now, user_zone).date()
+    due = due_day(task.due, user_zone)
+    if task.kind is TaskKind.THANK_YOU:
+        return f"thank-you {task_countdown(task, now)}"
+    if task.kind is TaskKind.PREPARE:
+        return f"interview {due.short(today)}, {task_countdown(task, now)}"
+    return f"courtesy note by {due.short(today)}"
+
+
+def task_due(task: Task, now: dt.datetime, user_zone: str) -> str:
+    """A dated task as the detail says it: "due Wed 18 Nov 2026 23:59, in 1 d"."""
+    assert task.due is not None
+    return f"due {due_day(task.due, user_zone).long()}, {task_countdown(task, now)}"
 
 
 def window_text(window: CallWindow, now: dt.datetime, their_zone: str, user_zone: str) -> str:
@@ -138,4 +155,13 @@ def badge(verdict: Verdict | None, now: dt.datetime, user_zone: str) -> tuple[st
         return (f"wait until {short_date(verdict.next, today)}", Badge.WAIT)
     if kind is VerdictKind.DONE:
         return ("done", Badge.DONE)
+    if "R18" in verdict.rules:
+        return ("no way to reach", Badge.BLOCKED)
     return ("do not contact", Badge.BLOCKED)
+
+
+def interview_badge(task: Task, now: dt.datetime, user_zone: str) -> tuple[str, Badge]:
+    """A card with an interview ahead (R19) wears its start: "interview Thu 14:00"."""
+    assert task.due is not None
+    today = local(now, user_zone).date()
+    return (f"interview {due_day(task.due, user_zone).short(today)}", Badge.WAIT)

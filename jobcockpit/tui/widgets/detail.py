@@ -22,14 +22,14 @@ from textual.visual import Visual
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.places import place_of
-from jobcockpit.core.records import Application, Contact, LogEntry
+from jobcockpit.core.records import Application, Contact, LogEntry, LogKind
 from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Task, Verdict, VerdictKind
 from jobcockpit.tui import keys
 from jobcockpit.tui.links import email_content, phone_content
 from jobcockpit.tui.views.privacy import HIDDEN, PLAIN, Names
 from jobcockpit.tui.views.text import clean_lines
-from jobcockpit.tui.views.wording import badge, clock, local, task_countdown, window_text
+from jobcockpit.tui.views.wording import badge, clock, local, task_due, window_text
 from jobcockpit.tui.widgets.scrolling import set_virtual_size
 
 _VERDICT_STYLE = {
@@ -132,7 +132,7 @@ def describe_application(
         lines.append(Content(""))
         lines.append(Content.styled("To do", "bold $text-primary"))
         for task in tasks:
-            due = f" (due {task_countdown(task, now)})" if task.due is not None else ""
+            due = f" ({task_due(task, now, user_zone)})" if task.due is not None else ""
             rules = " ".join(task.rules)
             lines.append(
                 Content.assemble(
@@ -148,7 +148,7 @@ def describe_application(
     if not log:
         lines.append(Content.styled("  nothing logged yet", "dim italic"))
     for entry in reversed(log):
-        lines.append(_log_line(entry, board, user_zone, names))
+        lines.append(_log_line(entry, board, user_zone, names, now))
     return Content("\n").join(lines)
 
 
@@ -237,15 +237,25 @@ def _contact_lines(
     return lines
 
 
-def _log_line(entry: LogEntry, board: Board, user_zone: str, names: Names) -> Content:
+def _log_line(
+    entry: LogEntry, board: Board, user_zone: str, names: Names, now: dt.datetime
+) -> Content:
+    """One entry; an interview whose start is known is dated by it and shows
+    when it ends, and one still ahead says it is scheduled (R19)."""
     contact = board.contacts.get(entry.contact) if entry.contact else None
-    when = local(entry.at, user_zone)
+    interview = entry.kind is LogKind.INTERVIEW
+    start = entry.starts_at or entry.at
+    when = local(start, user_zone).strftime("%a %d %b %Y ") + clock(start, user_zone)
+    if entry.starts_at is not None:
+        when += "-" + clock(entry.at, user_zone)
     parts: list[Content | tuple[str, str] | str] = [
         "  ",
-        (when.strftime("%a %d %b %Y ") + clock(entry.at, user_zone), "dim"),
+        (when, "dim"),
         "  ",
         (f"{entry.kind.value.replace('_', ' '):<10}", "bold"),
     ]
+    if interview and entry.at > now:
+        parts.append(("  scheduled", "bold $text-warning"))
     if contact is not None:
         parts.extend(["  ", names.contact(contact)])
     if entry.decision_expected_on is not None:

@@ -1,8 +1,9 @@
 """The sidebar: who is safe to call today and the day's other follow-ups.
 
 Sections, in the spec's order: safe to call today (contact, company, window,
-overdue and unverified marks), e-mail today, thank-you notes due (with the
-countdown), and what comes up in the next five business days. Choosing an
+overdue and unverified marks), e-mail today, notes and interviews (a
+thank-you note's countdown, a courtesy note's due time, an interview ahead),
+and what comes up in the next five business days. Choosing an
 entry selects its card. Long lists are cut: the sidebar is a to-do list for
 today, not a second board. An e-mail address is a `mailto:` hyperlink; in
 privacy mode names are stand-ins and addresses are hidden.
@@ -33,7 +34,13 @@ from jobcockpit.tui import keys
 from jobcockpit.tui.links import email_content
 from jobcockpit.tui.views.agenda_book import Today
 from jobcockpit.tui.views.privacy import HIDDEN, PLAIN, Names, Privacy
-from jobcockpit.tui.views.wording import local, next_window, short_date, task_countdown, window_text
+from jobcockpit.tui.views.wording import (
+    local,
+    next_window,
+    short_date,
+    task_note,
+    window_text,
+)
 from jobcockpit.tui.widgets.scrolling import set_virtual_size
 
 SECTION_LIMIT = 40
@@ -161,12 +168,11 @@ def note_entry(board: Board, task: Task, horizon: Horizon, names: Names = PLAIN)
         when = Content("no due time")
     elif task.kind is TaskKind.THANK_YOU:
         when = Content.styled(
-            task_countdown(task, horizon.now),
+            task_note(task, horizon.now, horizon.user_zone),
             "bold $text-error" if task.late else "$text-warning",
         )
     else:
-        day = local(task.due, horizon.user_zone).date()
-        when = Content(f"courtesy note by {short_date(day, horizon.today)}")
+        when = Content(task_note(task, horizon.now, horizon.user_zone))
     return _entry(_who(board, task.application, task.contact, names), when, [])
 
 
@@ -320,7 +326,7 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
         for title, section, entries, empty in (
             ("Safe to call today", calls, calls_lines, "nobody to call today"),
             ("E-mail today", emails, email_lines, "no e-mails due"),
-            ("Thank-you notes due", notes, note_lines, "none due"),
+            ("Notes and interviews", notes, note_lines, "none due"),
             ("Coming up, next 5 business days", coming, coming_lines, "nothing"),
         ):
             # A section whose entries are the very same objects as last time

@@ -1,7 +1,10 @@
 """Moving an application to another stage, with what the move needs to know.
 
-Entering *interviewed* asks when the interview ended: the thank-you note is
-due a day after it (R5) and the wait before calling runs from it (R6).
+Entering *interviewed* asks when the interview starts or started, in the
+contact's zone, and how long it lasts: one that is over is recorded (the
+thank-you note is due a day after its end, R5, and the wait before calling
+runs from it, R6); one still ahead is scheduled (R19: the card shows it, a
+task to get ready is due at its start, and nobody is called until it is over).
 Entering *decided* asks the outcome and, for a rejection, whether they invited
 you to keep in touch (R16). A move back only confirms: it corrects a mistake.
 """
@@ -12,16 +15,16 @@ from typing import ClassVar
 
 import pendulum
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
+from jobcockpit.core import places
 from jobcockpit.core.friendly import (
-    describe_day,
+    LENGTH_EXAMPLES,
+    describe_length,
     describe_moment,
-    local_moment,
-    parse_day,
-    parse_time,
+    parse_length,
+    parse_typed_moment,
 )
 from jobcockpit.core.records import Application, Outcome, Stage
 from jobcockpit.core.stages import StageChange, change_stage, is_backwards
@@ -45,13 +48,21 @@ class StageForm(FormScreen[StageChange]):
     submit_label: ClassVar[str] = "Move"
 
     def __init__(
-        self, application: Application, target: Stage, now: pendulum.DateTime, zone: str
+        self,
+        application: Application,
+        target: Stage,
+        now: pendulum.DateTime,
+        zone: str,
+        their_zone: str | None = None,
     ) -> None:
+        """`zone` is the user's; `their_zone` the contact's, in which the
+        interview's time is typed (the user's when there is no contact)."""
         super().__init__()
         self.application = application
         self.target = target
         self.now = now
         self.zone = zone
+        self.their_zone = their_zone or zone
         self.backwards = is_backwards(application, target)
 
     def heading(self) -> Content:
@@ -65,15 +76,18 @@ class StageForm(FormScreen[StageChange]):
         if self.backwards or self.target is Stage.APPLIED:
             yield Static(self._backwards_note(), classes="note")
         elif self.target is Stage.INTERVIEWED:
-            with Horizontal(classes="row"):
-                yield Field(
-                    "The interview was on",
-                    Input("today", placeholder="e.g. today, yesterday, tue", id="interview_day"),
-                )
-                yield Field(
-                    "It ended at",
-                    Input(placeholder="e.g. 15:30 or 3:30pm", id="interview_end"),
-                )
+            whose = "their" if self.their_zone != self.zone else "your"
+            yield Field(
+                f"The interview starts or started at ({whose} time, {self.their_zone})",
+                Input(
+                    placeholder="e.g. thu 14:00, today 10:00, yesterday 15:00",
+                    id="interview_at",
+                ),
+            )
+            yield Field(
+                "It lasts",
+                Input("1 h", placeholder=f"e.g. {LENGTH_EXAMPLES}", id="interview_length"),
+            )
         else:
             yield Field(
                 "What did they decide?",
@@ -106,7 +120,7 @@ class StageForm(FormScreen[StageChange]):
         if self.backwards or self.target is Stage.APPLIED:
             self.query_one("#submit").focus()
         elif self.target is Stage.INTERVIEWED:
-            self.query_one("#interview_end", Input).focus()
+            self.query_one("#interview_at", Input).focus()
 
     def read(self, reading: Reading) -> StageChange | None:
         if self.backwards or self.target is Stage.APPLIED:
@@ -116,28 +130,42 @@ class StageForm(FormScreen[StageChange]):
         return self._read_decision(reading)
 
     def _read_interview(self, reading: Reading) -> StageChange | None:
-        today = self.now.in_timezone(self.zone).date()
-        day = reading.take(
-            "interview_day", lambda: parse_day(self.text("interview_day"), today), today
-        )
-        end_text = self.text("interview_end")
-        if not end_text.strip():
-            reading.fail("interview_end", "when did it end? The thank-you note is due a day later")
-            return None
-        reading.hint("interview_day", describe_day(day, today))
-        clock = reading.take("interview_end", lambda: parse_time(end_text), None)
-        if clock is None or not reading.ok:
-            return None
-        ended = reading.take("interview_end", lambda: local_moment(day, clock, self.zone), None)
-        if ended is None:
-            return None
-        if ended > self.now:
+        text = self.text("interview_at")
+        if not text.strip():
             reading.fail(
-                "interview_end", "that is still ahead; move the card once the interview is over"
+                "interview_at",
+                "when does it start, or when did it? e.g. thu 14:00 or today 10:00",
             )
             return None
-        reading.hint("interview_end", describe_moment(ended, self.now, self.zone))
-        return change_stage(self.application, self.target, at=ended)
+        start = reading.take("interview_at", lambda: self._nearest_moment(text), None)
+        length = reading.take(
+            "interview_length", lambda: parse_length(self.text("interview_length")), None
+        )
+        if start is None or length is None or not reading.ok:
+            return None
+        end = start + length
+        reading.hint("interview_length", describe_length(length))
+        reading.hint("interview_at", self._describe(start, end))
+        return change_stage(self.application, self.target, at=end, starts_at=start)
+
+    def _nearest_moment(self, text: str) -> pendulum.DateTime:
+        """A day typed without a date ("thu", "10 dec") is the nearest one, so
+        the same field records an interview that is over and schedules one
+        ahead (R19)."""
+        zone = self.their_zone
+        before = parse_typed_moment(text, self.now, zone, "past")
+        after = parse_typed_moment(text, self.now, zone, "future")
+        return before if abs(self.now - before) < abs(after - self.now) else after
+
+    def _describe(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
+        """When it is, in their time and the user's, and what moving the card
+        will do with it."""
+        said = describe_moment(start, self.now, self.their_zone)
+        if self.their_zone != self.zone:
+            said += f", {start.astimezone(places.zone(self.zone)).strftime('%H:%M')} yours"
+        if end > self.now:
+            return f"{said}; scheduled: the card shows it until it is over"
+        return f"{said}; over: the thank-you note is due a day after it ended"
 
     def _read_decision(self, reading: Reading) -> StageChange | None:
         pressed = self.query_one("#outcome", RadioSet).pressed_button
