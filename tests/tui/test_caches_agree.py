@@ -380,7 +380,14 @@ def test_a_window_stops_counting_just_after_ten_minutes_are_left() -> None:
     application = Application.from_dict(
         {"id": "a1", "company": "Acme", "applied_on": "2026-11-02", "contacts": ["c1"]}
     )
-    person = Contact(id="c1", name="Dana", timezone=new_york, country="US", verified=True)
+    person = Contact(
+        id="c1",
+        name="Dana",
+        phone="+1 212 555 0100",
+        timezone=new_york,
+        country="US",
+        verified=True,
+    )
     ten_left = pendulum.datetime(2026, 11, 10, 15, 50, tz=new_york)
     verdict = judge_pair(application, person, [], user, ten_left)
     assert verdict.kind is VerdictKind.CALL
@@ -395,7 +402,9 @@ def test_a_log_entry_dated_later_today_is_when_the_verdict_changes() -> None:
     application = Application.from_dict(
         {"id": "a1", "company": "Acme", "applied_on": "2026-11-02", "contacts": ["c1"]}
     )
-    person = Contact(id="c1", name="Dana", timezone=berlin, country="DE", verified=True)
+    person = Contact(
+        id="c1", name="Dana", phone="+49 30 1234567", timezone=berlin, country="DE", verified=True
+    )
     now = pendulum.datetime(2026, 11, 10, 12, tz=berlin)
     email = LogEntry(
         application="a1", contact="c1", kind=LogKind.EMAIL, at=now.add(hours=1), id="l1"
@@ -538,7 +547,7 @@ def test_the_cockpit_updates_only_what_a_change_touched_and_shows_what_a_rebuild
             (today.emails, whole.of_kind(VerdictKind.EMAIL)),
             (
                 today.notes,
-                [t for t in whole.tasks if t.kind.value in ("thank_you", "courtesy")],
+                [t for t in whole.tasks if t.kind.value in ("thank_you", "courtesy", "prepare")],
             ),
             (
                 today.coming,

@@ -72,7 +72,7 @@ def test_the_board_shows_three_columns_headed_with_their_counts() -> None:
             "thank-you in 1 h 55 min",
         ]
         decided = [line.strip() for line in column_text(app, Stage.DECIDED)]
-        assert decided[2:5] == ["rejected 1 d ago", "call now", "courtesy note by tomorrow"]
+        assert decided[2:5] == ["rejected 1 d ago", "call now", "courtesy by tomorrow 23:59"]
         assert decided[8:10] == ["offer 5 d ago", "done"]
 
     drive(cockpit(), steps)

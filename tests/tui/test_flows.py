@@ -259,16 +259,16 @@ def test_l_moves_to_interviewed_asking_when_the_interview_was() -> None:
         form = app.screen
         assert isinstance(form, StageForm)
         assert form.target is Stage.INTERVIEWED
-        await fill(pilot, "interview_at", "13:00")
+        await fill(pilot, "interview_at", "8:00")
         await save(pilot)
         acme = stored(app).applications["a-acme"]
         assert acme.stage is Stage.INTERVIEWED
         (interview,) = log_of(app, "a-acme", LogKind.INTERVIEW)
-        # Typed in Dana's zone (New York), and an hour long by default.
-        assert interview.at == pendulum.datetime(2026, 11, 17, 14, 0, tz="America/New_York")  # type: ignore[attr-defined]
+        # Typed in Dana's zone (New York, 09:05 now), and an hour long by default.
+        assert interview.at == pendulum.datetime(2026, 11, 17, 9, 0, tz="America/New_York")  # type: ignore[attr-defined]
         assert selected(app) == "a-acme"
         assert "Applied 5" in shown(app) and "Interviewed 3" in shown(app)
-        assert "thank-you in 22 h" in shown(app)
+        assert "thank-you in 23 h" in shown(app)
 
     drive(cockpit(), steps)
 

@@ -151,7 +151,7 @@ def test_a_card_says_company_position_time_in_stage_badge_and_thank_you() -> Non
     initech = model.card("a-initech")
     assert initech is not None
     assert initech.since == "rejected 1 d ago"
-    assert initech.note == "courtesy note by tomorrow"
+    assert initech.note == "courtesy by tomorrow 23:59"
     evil = model.card("a-evil")
     assert evil is not None
     assert evil.company == factories.MARKUP_COMPANY

@@ -94,7 +94,7 @@ def task_countdown(task: Task, now: dt.datetime) -> str:
 
 def task_note(task: Task, now: dt.datetime, user_zone: str) -> str:
     """A dated task as a card's note line and the sidebar say it: "thank-you
-    in 5 h", "courtesy note by Wed 23:59", "interview Thu 14:00, in 2 d"."""
+    in 5 h", "courtesy by Wed 23:59", "interview Thu 14:00, in 2 d"."""
     assert task.due is not None
     today = local(now, user_zone).date()
     due = due_day(task.due, user_zone)
@@ -102,7 +102,7 @@ def task_note(task: Task, now: dt.datetime, user_zone: str) -> str:
         return f"thank-you {task_countdown(task, now)}"
     if task.kind is TaskKind.PREPARE:
         return f"interview {due.short(today)}, {task_countdown(task, now)}"
-    return f"courtesy note by {due.short(today)}"
+    return f"courtesy by {due.short(today)}"
 
 
 def task_due(task: Task, now: dt.datetime, user_zone: str) -> str:
