@@ -305,7 +305,8 @@ class BoardModel:
             return f"applied {ago}"
         if application.stage is Stage.INTERVIEWED:
             if started > now:
-                return f"interview {ago}"
+                # R19: the badge names the day, the note counts down to it.
+                return "interview scheduled"
             return f"interviewed {ago}"
         word = application.outcome.value if application.outcome else "decided"
         return f"{word} {ago}"
