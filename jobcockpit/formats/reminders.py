@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from jobcockpit.core.board import Board
+from jobcockpit.core.due import due_day
 from jobcockpit.core.text import plain
 from jobcockpit.core.verdicts import Agenda, CallWindow, Task, TaskKind, Verdict, VerdictKind
 
@@ -22,6 +23,7 @@ TASK_TITLES = {
     TaskKind.VERIFY: "Check a contact's details",
     TaskKind.THANK_YOU: "Send a thank-you note",
     TaskKind.COURTESY: "Send a courtesy note",
+    TaskKind.PREPARE: "Get ready for an interview",
 }
 """A task's title; its text (from the rules) is the body."""
 
@@ -106,7 +108,7 @@ def _task(task: Task, board: Board, now: dt.datetime, zone: ZoneInfo) -> Reminde
     text = plain(task.text)
     about = text if company in text else f"{company}: {text}"
     if task.due is not None:
-        when = task.due.astimezone(zone).strftime("%a %d %b %H:%M")
+        when = due_day(task.due, zone.key).long()
         about += f" (was due {when})" if task.due < now else f" (due {when})"
     due = _instant(task.due) if task.due is not None else "-"
     return Reminder(
