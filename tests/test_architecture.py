@@ -30,3 +30,15 @@ def test_the_import_contract_holds() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_no_module_of_the_package_is_over_600_lines() -> None:
+    """A module that grows past a screenful of screens is doing two things;
+    docs/architecture.md says where each kind of code goes instead."""
+    package = ROOT / "jobcockpit"
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert too_long == {}
