@@ -30,6 +30,9 @@ POLL = 0.005
 
 
 def _say(result: dict[str, Any]) -> None:
+    """The one line `bench/run.py` reads; it also says whether this process
+    could write compiled bytecode, as an installed jobcockpit does."""
+    result = {**result, "writes_bytecode": not sys.dont_write_bytecode}
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
 
@@ -59,7 +62,7 @@ def paint_bare(until: str) -> None:
 
         def on_ready(self) -> None:
             painted = time.monotonic()
-            result.update(painted=painted, settled=painted)
+            result.update(painted=painted, settled=painted, peak_at_paint=peak_memory())
             self.exit()
 
     result: dict[str, Any] = {}
@@ -89,7 +92,9 @@ def paint_cockpit(db: str, until: str) -> None:
                 cards = sum(len(column) for column in screen.model.columns.values())
                 if cards != len(store.board):
                     raise RuntimeError(f"first frame showed {cards} of {len(store.board)} cards")
-                result.update(painted=painted, settled=None, cards=cards)
+                result.update(
+                    painted=painted, settled=None, cards=cards, peak_at_paint=peak_memory()
+                )
                 if until == "paint":
                     self.exit()
                     return
