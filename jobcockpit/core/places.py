@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
+from jobcockpit.core.holiday_tables import holiday_table
 from jobcockpit.core.records import Contact, Weekday
 from jobcockpit.core.zones import is_zone_name
 
@@ -103,11 +104,9 @@ class BusinessCalendar:
         if self._table is None:
             self._table = {}
             if self.country is not None:
-                import holidays
-
                 for subdivision in (self.subdivision, None):
                     try:
-                        self._table = holidays.country_holidays(self.country, subdiv=subdivision)
+                        self._table = holiday_table(self.country, subdivision)
                         break
                     except (NotImplementedError, KeyError):
                         continue
