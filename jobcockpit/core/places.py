@@ -10,7 +10,7 @@ maps to exactly one zone), else the user's own zone, and the verdict says so
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
@@ -32,10 +32,12 @@ class Place:
     """True when the zone came from the phone number."""
     country: str | None
     subdivision: str | None
+    calendar: BusinessCalendar = field(init=False, compare=False, repr=False)
+    """The business days there, shared by every place in the same country and
+    subdivision (the rules ask it for every pair)."""
 
-    @property
-    def calendar(self) -> BusinessCalendar:
-        return business_calendar(self.country, self.subdivision)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "calendar", business_calendar(self.country, self.subdivision))
 
 
 @lru_cache(maxsize=4096)
@@ -63,6 +65,33 @@ def country_from_phone(phone: str | None) -> str | None:
 
 
 def place_of(contact: Contact, user_zone: str) -> Place:
+    """Where `contact` is judged. Contacts who say the same about where they
+    are share one `Place`: a board has thousands of contacts in a few dozen
+    places, and the rules judge every one of them on every pass."""
+    zone, country = contact.timezone, contact.country
+    told = zone is not None and country
+    key = (
+        zone,
+        country,
+        contact.subdivision,
+        None if told else contact.phone,
+        None if zone is not None else user_zone,
+    )
+    place = _PLACES.get(key)
+    if place is None:
+        if len(_PLACES) >= _PLACES_KEPT:
+            _PLACES.clear()
+        place = _PLACES[key] = _place_of(contact, user_zone)
+    return place
+
+
+_PLACES: dict[tuple[str | None, ...], Place] = {}
+_PLACES_KEPT = 50_000
+"""Places kept for reuse; the table starts afresh past this many (one per
+phone number at worst, for contacts whose zone or country is not given)."""
+
+
+def _place_of(contact: Contact, user_zone: str) -> Place:
     zone = contact.timezone
     inferred = False
     guessed = False
@@ -98,6 +127,7 @@ class BusinessCalendar:
         self._table: dict[dt.date, str] | None = None
         self._cache: dict[dt.date, bool] = {}
         self._between: dict[tuple[dt.date, dt.date], int] = {}
+        self._added: dict[tuple[dt.date, int], dt.date] = {}
 
     def _holidays(self) -> dict[dt.date, str]:
         """The holiday table; it fills in each year the first time it is asked."""
@@ -126,7 +156,18 @@ class BusinessCalendar:
 
     def add_business_days(self, day: dt.date, count: int) -> dt.date:
         """The `count`-th business day after `day`; with 0, `day` itself when it is
-        a business day, else the next one."""
+        a business day, else the next one, of the type of `day`. Worked out once
+        for each stdlib day (the rules' own) and count: every pair waiting from
+        the same day asks the same."""
+        if type(day) is not dt.date:
+            return self._add_business_days(day, count)
+        key = (day, count)
+        known = self._added.get(key)
+        if known is None:
+            known = self._added[key] = self._add_business_days(day, count)
+        return known
+
+    def _add_business_days(self, day: dt.date, count: int) -> dt.date:
         current = day
         if count == 0:
             while not self.is_business_day(current):
