@@ -3,8 +3,10 @@
 Each day is planned in the contact's own zone and country: a public holiday
 there, their recorded best time, the default windows cut short on Monday
 morning and Friday afternoon (docs/rules.md, "time of day", "day of the week",
-"a public holiday"). Plans are shared by every pair judged at one moment in
-the same place with the same best time.
+"a public holiday"). A day's plan depends on the place, the best time, the
+day and the settings' windows, never on the moment of judging, so every pair
+in the same place with the same best time shares it, in one judging run and
+the next (the cockpit judges again on every change and every minute).
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ class DayPlan:
     rules: tuple[str, ...]
     why_not: str
     _windows: list[tuple[dt.datetime, dt.datetime]] | None = None
-    _open_at: dt.datetime | None = None
-    _open: tuple[tuple[CallWindow, ...], dt.datetime | None] | None = None
-    """What `CallCalendar.still_open` found at `_open_at`: every pair judged at
-    that moment in this place and best time shares it."""
+    _open: tuple[dt.datetime, tuple[tuple[CallWindow, ...], dt.datetime | None]] | None = None
+    """The moment `CallCalendar.still_open` was last asked at and what it
+    found: every pair judged at that moment in this place and best time
+    shares it. One attribute, so that a judge in another thread never reads
+    one moment's answer for another's."""
 
     @property
     def windows(self) -> list[tuple[dt.datetime, dt.datetime]]:
@@ -58,19 +61,44 @@ def _minutes(clock: dt.time) -> int:
     return clock.hour * 60 + clock.minute
 
 
+_PlanKey = tuple[object, ...]
+_SHARED_LIMIT = 20_000
+"""Plans and first callable days kept between judging runs, for every
+settings in force; the tables start afresh past this many."""
+_PLANS: dict[_PlanKey, DayPlan] = {}
+_CALLABLE: dict[_PlanKey, tuple[dt.date, tuple[str, ...]]] = {}
+
+
 class CallCalendar:
-    """Call windows per (place, best time, day), computed once per judging run."""
+    """Call windows per (place, best time, day), shared by every judging run
+    under the same windows."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._plans: dict[tuple[object, ...], DayPlan] = {}
-        self._callable: dict[tuple[object, ...], tuple[dt.date, tuple[str, ...]]] = {}
+        self._windows_in_force = (
+            settings.call_windows,
+            settings.monday_starts_at,
+            settings.friday_ends_at,
+            settings.min_window_minutes,
+        )
+
+    def _key(self, contact: Contact, place: Place, day: dt.date) -> _PlanKey:
+        return (
+            self._windows_in_force,
+            place.zone,
+            place.country,
+            place.subdivision,
+            contact.best_time,
+            day,
+        )
 
     def plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
-        key = (place.zone, place.country, place.subdivision, contact.best_time, day)
-        plan = self._plans.get(key)
+        key = self._key(contact, place, day)
+        plan = _PLANS.get(key)
         if plan is None:
-            plan = self._plans[key] = self._make_plan(contact, place, day)
+            if len(_PLANS) >= _SHARED_LIMIT:
+                _PLANS.clear()
+            plan = _PLANS[key] = self._make_plan(contact, place, day)
         return plan
 
     def _make_plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
@@ -118,13 +146,14 @@ class CallCalendar:
         and the next moment that changes: a window opening, or one
         stopping to count, just after `b - needed` (never before now, or it
         would not be left)."""
-        if plan._open is not None and plan._open_at == now:
-            return plan._open
+        known = plan._open
+        if known is not None and known[0] == now:
+            return known[1]
         needed = dt.timedelta(minutes=self.settings.min_window_minutes)
         left = [(a, b) for a, b in plan.windows if b - max(a, now) >= needed]
         edges = [a for a, _ in left if a > now] + [b - needed + ONE_MICROSECOND for _, b in left]
         found = (tuple([CallWindow(a, b) for a, b in left]), min(edges, default=None))
-        plan._open_at, plan._open = now, found
+        plan._open = (now, found)
         return found
 
     def first_callable_day(
@@ -132,10 +161,12 @@ class CallCalendar:
     ) -> tuple[dt.date, tuple[str, ...]]:
         """The first day from `day` on that has a call window, and the rules of the
         days skipped on the way (weekends, holidays)."""
-        key = (place.zone, place.country, place.subdivision, contact.best_time, day)
-        known = self._callable.get(key)
+        key = self._key(contact, place, day)
+        known = _CALLABLE.get(key)
         if known is None:
-            known = self._callable[key] = self._first_callable_day(contact, place, day)
+            if len(_CALLABLE) >= _SHARED_LIMIT:
+                _CALLABLE.clear()
+            known = _CALLABLE[key] = self._first_callable_day(contact, place, day)
         return known
 
     def _first_callable_day(

@@ -1,0 +1,53 @@
+"""The calendar of a call is shared between judging runs: a run under other
+settings, at another moment, or on another thread first gives every verdict
+it would give alone."""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import ThreadPoolExecutor
+
+import pendulum
+from factories import NOW, SETTINGS, board
+
+from jobcockpit.core.rules import agenda, windows
+from jobcockpit.core.settings import Settings
+from jobcockpit.core.verdicts import Agenda
+
+NARROW = dataclasses.replace(
+    SETTINGS,
+    call_windows=((pendulum.time(10, 0), pendulum.time(10, 20)),),
+    monday_starts_at=pendulum.time(10, 10),
+    friday_ends_at=pendulum.time(10, 10),
+    min_window_minutes=15,
+)
+MOMENTS = [NOW.add(hours=h) for h in range(-30, 80, 7)]
+
+
+def _alone(settings: Settings, now: pendulum.DateTime) -> Agenda:
+    windows._PLANS.clear()
+    windows._CALLABLE.clear()
+    return agenda(board(), settings, now)
+
+
+def test_runs_one_after_another_give_what_each_gives_alone() -> None:
+    hunt = board()
+    shared = [agenda(hunt, s, now) for now in MOMENTS for s in (SETTINGS, NARROW)]
+    alone = [_alone(s, now) for now in MOMENTS for s in (SETTINGS, NARROW)]
+    assert shared == alone
+    assert shared[0].verdicts != shared[1].verdicts
+
+
+def test_runs_on_two_threads_give_what_each_gives_alone() -> None:
+    alone = [_alone(s, now) for now in MOMENTS for s in (SETTINGS, NARROW)]
+    windows._PLANS.clear()
+    windows._CALLABLE.clear()
+    hunt = board()
+    with ThreadPoolExecutor(2) as pool:
+        shared = list(
+            pool.map(
+                lambda job: agenda(hunt, *job),
+                [(s, n) for n in MOMENTS for s in (SETTINGS, NARROW)],
+            )
+        )
+    assert shared == alone
