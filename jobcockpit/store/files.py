@@ -16,7 +16,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -219,7 +218,7 @@ def write_replace(
     the last moment to notice that another program saved the target, which
     writing and flushing the new bytes may have taken milliseconds to do."""
     mode &= 0o777
-    temp = target.with_name(f".{target.name}{TEMP_MARK}{secrets.token_hex(_TOKEN_HEX // 2)}")
+    temp = target.with_name(f".{target.name}{TEMP_MARK}{os.urandom(_TOKEN_HEX // 2).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     replaced = False
     closed = False

@@ -38,8 +38,6 @@ from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
-from jobcockpit.tui.screens.help import HelpScreen
-from jobcockpit.tui.screens.stats import StatsScreen
 from jobcockpit.tui.session import Saved, Session
 from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.agenda_book import AgendaBook
@@ -555,9 +553,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.view.open_filter()
 
     def action_stats(self) -> None:
+        from jobcockpit.tui.screens.stats import StatsScreen
+
         self.app.push_screen(StatsScreen(self.board, self._today()))
 
     def action_help(self) -> None:
+        from jobcockpit.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap)))
 
     def action_privacy(self) -> None:
