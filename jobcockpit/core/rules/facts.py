@@ -27,6 +27,10 @@ class Facts:
     stage_start: dt.datetime
     cycle_start: dt.datetime
     cycle_from_reply: bool
+    interviewed: bool
+    """Judged as after an interview (R6): the stage is interviewed, or an
+    interview has taken place since the stage began, as when a card still says
+    applied (docs/rules.md, "R6 follows an interview, whatever the card says")."""
     follow_ups: list[LogEntry] = field(default_factory=list)
     voicemails: list[LogEntry] = field(default_factory=list)
     dials_today: int = 0
@@ -101,18 +105,21 @@ def read_log(
     if decision_date is not None:
         decision_date = plain_date(decision_date)
     interviewed = application.stage is Stage.INTERVIEWED
+    open_stage = interviewed or application.stage is Stage.APPLIED
     for entry, instant in zip(log, instants, strict=True):
         if entry.kind is LogKind.REPLY and instant > cycle_instant:
             # R14: an employer reply starts a new cycle of the stage.
             cycle_start = entry.at
             cycle_instant = instant
             from_reply = True
-        elif interviewed and entry.kind is LogKind.INTERVIEW and instant > cycle_instant:
+        elif open_stage and entry.kind is LogKind.INTERVIEW and instant > cycle_instant:
             # R19: an interview starts a cycle once it has taken place (a second
-            # round); R6 counts from the latest one.
+            # round, or the first one while the card still says applied); R6
+            # counts from the latest one.
             cycle_start = entry.at
             cycle_instant = instant
             from_reply = False
+            interviewed = True
         if entry.decision_expected_on is not None:
             decision_date = plain_date(entry.decision_expected_on)
     facts = Facts(
@@ -120,6 +127,7 @@ def read_log(
         stage_start=start,
         cycle_start=cycle_start,
         cycle_from_reply=from_reply,
+        interviewed=interviewed,
         decision_date=decision_date,
     )
     contact_id = contact.id

@@ -174,9 +174,9 @@ class Judge:
             when = due_day(interview_start(scheduled), self.user_zone).long()
             end_day = facts.local_day(scheduled.at)
             waits.append(Wait(end_day + ONE_DAY, ("R19",), f"interview on {when}", ahead=True))
-            if base.application.stage is Stage.INTERVIEWED:
+            if facts.interviewed:
                 start_day = max(start_day, end_day)
-        if base.application.stage is Stage.APPLIED:
+        if not facts.interviewed:
             # R3: a week after applying, then call; overdue from the day after 14 days.
             ready = start_day + dt.timedelta(days=settings.applied_wait_days)
             overdue_from = start_day + dt.timedelta(days=settings.applied_overdue_days + 1)
@@ -193,6 +193,8 @@ class Judge:
             talking = TalkingPoints.STATUS
         else:
             # R6: 3 business days after the interview, then call; overdue after 5.
+            # An interview that has taken place counts even while the card still
+            # says applied (a spreadsheet row saying "interview scheduled").
             ready = cal.add_business_days(start_day, settings.interviewed_wait_business_days)
             overdue_after = cal.add_business_days(
                 start_day, settings.interviewed_overdue_business_days
