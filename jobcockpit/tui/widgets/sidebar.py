@@ -539,12 +539,14 @@ def _entry_lines(
     item: Verdict | Task, when: tuple[object, ...], content: Callable[[], Content], height: int
 ) -> list[_Line]:
     """An entry of `height` lines (who, then when or where, then marks that
-    did not fit after the name); its lines share one text."""
-    key = (id(item), *when)
-    first = _Line(item.application, content, key, keep=item)
+    did not fit after the name); its lines share one text. Each line's key
+    names the entry and which of its lines it is: when a list above grows or
+    shrinks, a line that now shows another line of the same entry says
+    something else and is painted again."""
+    first = _Line(item.application, content, (id(item), *when, 0), keep=item)
     rest = [
-        _Line(None, first.content, key, continues=item.application, keep=item)
-        for _ in range(height - 1)
+        _Line(None, first.content, (id(item), *when, row), continues=item.application, keep=item)
+        for row in range(1, height)
     ]
     return [first, *rest]
 
