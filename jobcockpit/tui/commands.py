@@ -39,6 +39,8 @@ class Cockpit(Protocol):
 
     def run_action(self, action: str) -> object: ...
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
 
 class CockpitCommands(Provider):
     def _main(self) -> Cockpit | None:
@@ -53,6 +55,8 @@ class CockpitCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding in keys.MAIN:
             assert binding.id is not None
+            if screen.check_action(binding.action, ()) is False:
+                continue  # retrying the lock, say, only while another copy holds it
             row = rows[binding.id]
             shown = ", ".join(self.app.get_key_display(Binding(k, "")) for k in row.keys)
             title = binding.tooltip or binding.description

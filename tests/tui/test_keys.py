@@ -11,9 +11,12 @@ from textual.dom import DOMNode
 
 from jobcockpit.tui import keys
 from jobcockpit.tui.app import CockpitApp
+from jobcockpit.tui.screens.forms import RemoveContactDialog
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.screens.stats import StatsScreen
+from jobcockpit.tui.widgets.board import KanbanBoard
+from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
 from jobcockpit.tui.widgets.detail import Detail
 from jobcockpit.tui.widgets.filter_bar import FilterBar
@@ -28,7 +31,19 @@ def test_binding_ids_are_unique() -> None:
 
 
 @pytest.mark.parametrize(
-    "node", [MainScreen, CardColumn, Detail, Sidebar, HelpScreen, StatsScreen, CockpitApp]
+    "node",
+    [
+        MainScreen,
+        BoardView,
+        KanbanBoard,
+        CardColumn,
+        Detail,
+        Sidebar,
+        HelpScreen,
+        StatsScreen,
+        RemoveContactDialog,
+        CockpitApp,
+    ],
 )
 def test_every_key_of_the_cockpit_has_an_id(node: type[DOMNode]) -> None:
     known = {row.id for row in keys.key_rows()}
