@@ -20,7 +20,8 @@ from textual.binding import BindingType
 from textual.driver import Driver
 from textual.theme import Theme
 
-from jobcockpit.core.settings import Settings, keymap_problems
+from jobcockpit.core.setting_checks import keymap_problems
+from jobcockpit.core.settings import Settings
 from jobcockpit.core.text import plain
 from jobcockpit.store import Store, StoreError
 from jobcockpit.tui import keys

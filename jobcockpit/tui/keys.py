@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from jobcockpit.core.settings import KeyPlace
+from jobcockpit.core.setting_checks import KeyPlace
 
 APP: list[Binding] = [
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit the cockpit; every change is saved"),
@@ -134,9 +134,9 @@ MAIN: list[Binding] = [
         tooltip="Open the job posting's link in the browser",
     ),
     Binding(
-        "y",
+        "Y",
         "copy_contact",
-        "Copy",
+        "Copy number",
         id="copy_contact",
         tooltip="Copy a phone (or else e-mail) to the clipboard: of the contact under "
         "the detail's cursor, else of the one to call",

@@ -2,13 +2,14 @@
 
 `jobcockpit settings` and the settings screen both ask here before a keymap
 or a theme is saved, so both refuse the same entries with the same words
-(the words and the rules are the core's, `core.settings`)."""
+(the words and the rules are the core's, `core.setting_checks`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from jobcockpit.core.settings import Settings, check_keymap, check_theme
+from jobcockpit.core.setting_checks import check_keymap, check_theme
+from jobcockpit.core.settings import Settings
 from jobcockpit.tui import keys
 
 

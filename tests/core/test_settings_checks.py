@@ -10,7 +10,7 @@ import string
 import pytest
 
 from jobcockpit.core.records import RecordError
-from jobcockpit.core.settings import (
+from jobcockpit.core.setting_checks import (
     KeyPlace,
     check_keymap,
     check_theme,

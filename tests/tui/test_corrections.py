@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 import factories
+import pytest
 from factories import cockpit, drive, shown
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, Static
@@ -44,6 +45,11 @@ def stored(app: CockpitApp) -> Board:
 
 def detail(app: CockpitApp) -> Detail:
     return app.screen.query_one(Detail)
+
+
+def kind_under_cursor(app: CockpitApp) -> ItemKind | None:
+    current = detail(app).current
+    return current.kind if current is not None else None
 
 
 async def to_acme_record(pilot: Pilot[None], app: CockpitApp, record: int) -> None:
@@ -86,8 +92,7 @@ def footer_ids(app: CockpitApp) -> list[str]:
 def test_e_on_a_contact_corrects_their_phone_and_the_detail_shows_it() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         await to_acme_record(pilot, app, 1)
-        assert detail(app).current is not None
-        assert detail(app).current.kind is ItemKind.CONTACT
+        assert kind_under_cursor(app) is ItemKind.CONTACT
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
@@ -261,7 +266,7 @@ def test_e_on_a_reply_corrects_it_in_the_log_form() -> None:
         assert app.screen.query_one(Detail).plain.startswith("Initech")
         await pilot.press("tab", "j", "j")
         await pilot.pause()
-        assert detail(app).current is not None and detail(app).current.kind is ItemKind.LOG
+        assert kind_under_cursor(app) is ItemKind.LOG
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, LogForm)
@@ -325,7 +330,7 @@ def test_a_new_change_makes_what_was_undone_final() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         await pilot.press("L")
         await pilot.pause()
-        await fill(pilot, "interview_end", "14:00")
+        await fill(pilot, "interview_at", "8:00")
         await save(pilot)
         await pilot.press("u")
         await pilot.pause()
@@ -363,14 +368,16 @@ def test_e_and_x_on_the_application_edit_and_delete_it() -> None:
     drive(cockpit(), steps, size=WIDE)
 
 
-def test_y_copies_the_contacts_phone_and_p_opens_the_posting() -> None:
+def test_shift_y_copies_the_contacts_phone_and_p_opens_the_posting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     copied: list[str] = []
     opened: list[str] = []
 
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
-        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
-        app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
-        await pilot.press("j", "y")
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+        await pilot.press("j", "Y")
         await pilot.pause()
         assert copied == ["+1 212 555 0100"]
         assert "Copied Dana Ruiz's phone number: +1 212 555 0100" in shown(app)
@@ -383,12 +390,14 @@ def test_y_copies_the_contacts_phone_and_p_opens_the_posting() -> None:
     drive(cockpit(), steps, size=(200, 60))
 
 
-def test_y_copies_the_e_mail_address_of_a_contact_without_a_phone() -> None:
+def test_shift_y_copies_the_e_mail_address_of_a_contact_without_a_phone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     copied: list[str] = []
 
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
-        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
-        await pilot.press("j", "j", "y")
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await pilot.press("j", "j", "Y")
         await pilot.pause()
         assert app.screen.query_one(Detail).plain.startswith("Hooli")
         assert copied == ["kim@hooli.example"]
@@ -400,8 +409,7 @@ def test_names_hidden_keep_the_contact_form_closed() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         await pilot.press("asterisk", "j", "tab", "j")
         assert detail(app).plain.startswith("Company 1")
-        assert detail(app).current is not None
-        assert detail(app).current.kind is ItemKind.CONTACT
+        assert kind_under_cursor(app) is ItemKind.CONTACT
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -12,6 +12,7 @@ import pendulum
 import pytest
 from factories import cockpit, drive, shown
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Stage
@@ -33,9 +34,9 @@ def view(app: CockpitApp) -> BoardView:
     return app.screen.query_one(BoardView)
 
 
-def on_screen(app: CockpitApp, widget_type: type[object]) -> bool:
+def on_screen(app: CockpitApp, widget_type: type[Widget]) -> bool:
     """Whether the widget takes room on the screen now."""
-    widget = app.screen.query_one(widget_type)  # type: ignore[call-overload]
+    widget = app.screen.query_one(widget_type)
     return bool(widget.display and widget.size.width > 0 and widget.size.height > 0)
 
 

@@ -74,7 +74,11 @@ class Reading:
 
 
 class FormScreen(ModalScreen[ResultT | None]):
-    """A dialog that returns a checked record, or None when cancelled."""
+    """A dialog that returns a checked record, or None when cancelled.
+
+    Its fields' boxes take the colours `$field-box` and `$field-box-focus`,
+    which the app showing it works out for its theme
+    (`contrast.field_variables`, as `CockpitApp.get_css_variables` does)."""
 
     CSS_PATH = "forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = list(keys.FORM)
