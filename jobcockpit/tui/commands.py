@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -55,7 +56,8 @@ class CockpitCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding in keys.MAIN:
             assert binding.id is not None
-            if screen.check_action(binding.action, ()) is False:
+            _namespace, action, parameters = parse(binding.action)
+            if screen.check_action(action, parameters) is False:
                 continue  # retrying the lock, say, only while another copy holds it
             row = rows[binding.id]
             shown = ", ".join(self.app.get_key_display(Binding(k, "")) for k in row.keys)

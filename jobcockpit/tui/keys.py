@@ -118,10 +118,16 @@ MAIN: list[Binding] = [
         tooltip="Move the card back to the previous stage",
     ),
     Binding("x", "delete_application", "Delete", id="delete_application", tooltip="Delete it"),
-    Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change (several levels)"),
+    Binding(
+        "u",
+        "take_back('undo')",
+        "Undo",
+        id="undo",
+        tooltip="Undo the last change (several levels)",
+    ),
     Binding(
         "U,ctrl+y",
-        "redo",
+        "take_back('redo')",
         "Redo",
         id="redo",
         tooltip="Do again what undo undid (until a new change is made)",
@@ -402,13 +408,17 @@ def all_groups() -> dict[str, list[Binding]]:
     }
 
 
-def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
-    """Every binding with the keys it answers to once `keymap` is applied."""
+def key_rows(keymap: Mapping[str, str] | None = None, locked: bool = True) -> list[KeyRow]:
+    """Every binding with the keys it answers to once `keymap` is applied;
+    without retrying the lock unless another jobcockpit holds the file
+    (`locked`)."""
     keymap = keymap or {}
     rows: list[KeyRow] = []
     for where, bindings in all_groups().items():
         for binding in bindings:
             assert binding.id is not None
+            if binding.id == "retry_lock" and not locked:
+                continue
             keys = keymap.get(binding.id, binding.key)
             rows.append(
                 KeyRow(

@@ -20,6 +20,7 @@ from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.widgets.board import EMPTY_BOARD, KanbanBoard
 from jobcockpit.tui.widgets.card_column import CardColumn
 from jobcockpit.tui.widgets.field import Field
+from jobcockpit.tui.widgets.footer import CockpitFooter
 
 WIDE = (160, 45)
 
@@ -113,6 +114,9 @@ def test_an_empty_board_says_how_to_start() -> None:
         drawn = [column.render_line(y).text for y in range(column.size.height)]
         text = " ".join(" ".join(drawn).split())
         assert "Nothing here yet. Press n to add your first application" in text
+        offered = [key.id for key in app.screen.query_one(CockpitFooter).shown]
+        assert "new_application" in offered
+        assert not {"edit_application", "log_call", "next_stage"} & set(offered)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Acme", "ctrl+s")
@@ -120,6 +124,8 @@ def test_an_empty_board_says_how_to_start() -> None:
         await pilot.pause()
         assert cards_shown(app) == 1
         assert "Nothing here yet" not in shown(app)
+        offered = [key.id for key in app.screen.query_one(CockpitFooter).shown]
+        assert "edit_application" in offered
 
     for size in ((80, 24), (200, 60)):
         drive(cockpit(Board()), steps, size=size)

@@ -79,9 +79,40 @@ class Editing(Protocol):
     def default_contact(self, application: Application) -> str | None: ...
 
 
+CARD_ACTIONS = frozenset(
+    {
+        "edit_application",
+        "add_contact",
+        "log_call",
+        "log_email",
+        "log_thank_you",
+        "log_reply",
+        "draft",
+        "next_stage",
+        "previous_stage",
+        "delete_application",
+        "copy_contact",
+    }
+)
+"""What only a selected card can be asked: off the footer while there is none."""
+
+
 class Corrections:
     def __init__(self, screen: Editing) -> None:
         self.screen = screen
+
+    def allows(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
+        """Whether the main screen offers `action` now (the footer shows only
+        what can be done): a card's keys with a card selected, redo with
+        something undone, the posting with a link to open."""
+        selected = self.screen.view.selected_application()
+        if action in CARD_ACTIONS:
+            return selected is not None
+        if action == "take_back" and parameters == ("redo",):
+            return self.screen.session.undo_stack.can_redo
+        if action == "open_posting":
+            return selected is not None and bool(selected.posting_url)
+        return True
 
     def _say(self, message: str) -> None:
         self.screen.app.notify(message, markup=False)

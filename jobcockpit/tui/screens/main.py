@@ -280,12 +280,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if action == "retry_lock":
             store = self.session.store
             return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
-        if action == "redo":
-            return self.session.undo_stack.can_redo
-        if action == "open_posting":
-            application = self.view.selected_application()
-            return application is not None and bool(application.posting_url)
-        return True
+        return self.corrections.allows(action, parameters)
 
     def action_retry_lock(self) -> None:
         """Become the file's writer once the other jobcockpit has let go."""
@@ -546,11 +541,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
-    def action_undo(self) -> None:
-        self.corrections.take_back("undo")
-
-    def action_redo(self) -> None:
-        self.corrections.take_back("redo")
+    def action_take_back(self, way: str) -> None:
+        self.corrections.take_back(way)
 
     def action_copy_contact(self) -> None:
         self.corrections.copy_contact()
@@ -569,11 +561,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_help(self) -> None:
         from jobcockpit.tui.screens.help import HelpScreen
 
-        rows = keys.key_rows(self.session.settings.keymap)
-        shown = [
-            row for row in rows if row.id != "retry_lock" or self.check_action("retry_lock", ())
-        ]
-        self.app.push_screen(HelpScreen(shown))
+        locked = bool(self.check_action("retry_lock", ()))
+        self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap, locked)))
 
     def action_privacy(self) -> None:
         """Hide names for screen sharing, or show them again (not saved)."""
