@@ -5,11 +5,13 @@ wrap to the terminal, and messages and errors under fields show whole."""
 from __future__ import annotations
 
 import pytest
-from factories import cockpit, drive
+from factories import NOW, cockpit, drive
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from jobcockpit.core.board import Board
+from jobcockpit.core.records import Application
 from jobcockpit.tui.app import CockpitApp
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.views.fitting import cut, fit_when
@@ -142,3 +144,24 @@ def test_a_long_message_wraps_in_its_notice() -> None:
         assert " ".join(" ".join(lines).split()).endswith("END")
 
     drive(cockpit(), steps, size=(80, 24))
+
+
+def test_an_error_shown_on_saving_is_brought_into_sight_whole() -> None:
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Lee Park", "tab", *"Recruiter", "tab", *"+1 720 555 011")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        holder = app.screen.query_one("#phone-field", Field)
+        assert holder.error == "“+1 720 555 011” is too short for a number in US"
+        error = holder.query_one(".field--error", Static)
+        fields = app.screen.query_one("#fields")
+        assert error.size.height == 2
+        assert fields.region.contains_region(error.region), "the error is cut off"
+
+    alone = Application(
+        id="a1", company="Acme Widgets", position="Data analyst", applied_on=NOW.date()
+    )
+    drive(cockpit(Board([alone])), steps, size=(80, 24))

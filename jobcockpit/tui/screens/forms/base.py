@@ -149,6 +149,8 @@ class FormScreen(ModalScreen[ResultT | None]):
             invalid = [f for f in self.fields() if f.error is not None and f.display]
             if invalid:
                 invalid[0].control.focus()
+                # The whole field in sight, its error under it included.
+                self.call_after_refresh(invalid[0].scroll_visible, animate=False)
             return
         self.dismiss(result)
 
