@@ -68,6 +68,11 @@ def check_phone(text: str, country: str | None = None) -> PhoneCheck:
         said = name.format(code=f"+{number.country_code}", country=_country(where, number))
         raise ImpossiblePhoneError(text, f"is {said}")
     if possible == reason.IS_POSSIBLE_LOCAL_ONLY:
+        if text.strip().startswith("+"):
+            where = _country(phonenumbers.region_code_for_number(number), number)
+            raise ImpossiblePhoneError(
+                text, f"is too short for a number in {where}: the area code is missing"
+            )
         return PhoneCheck("only dialable locally: add the area code")
     if not phonenumbers.is_valid_number(number):
         where = _country(phonenumbers.region_code_for_number(number), number)

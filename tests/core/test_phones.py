@@ -27,6 +27,7 @@ def test_numbers_in_use_pass(number: str, country: str | None) -> None:
         ("+99 123456789012345678", "has no country code after the +"),
         ("+1 212 555 01000", "is too long for a number in US"),
         ("+49 1", "is too short for a phone number"),
+        ("+1 720 555 0", "is too short for a number in US: the area code is missing"),
     ],
 )
 def test_impossible_numbers_are_refused_with_the_reason(number: str, reason: str) -> None:
@@ -41,7 +42,7 @@ def test_impossible_numbers_are_refused_with_the_reason(number: str, reason: str
     ("number", "country", "unusual"),
     [
         ("+1 200 555 0100", None, "not a number in use in US as far as the phone library knows"),
-        ("+1 555 0100", None, "only dialable locally: add the area code"),
+        ("555 0100", "US", "only dialable locally: add the area code"),
         ("030 1234567", None, "no country code (+...) and no country: cannot be checked"),
     ],
 )
