@@ -16,12 +16,15 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from textual.content import Content
+
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 from jobcockpit.core.text import plain
 from jobcockpit.store import ReadOnlyError
 from jobcockpit.tui import changes
 from jobcockpit.tui.views import notices
+from jobcockpit.tui.views.text import literal
 from jobcockpit.tui.views.wording import clock, local
 from jobcockpit.tui.widgets.detail import DetailItem, ItemKind
 
@@ -186,8 +189,12 @@ class Corrections:
                     lambda board: changes.remove_log_entry(board, entry.key), application.id
                 )
 
-        question = f"Remove this entry from the log of {plain(application.company)}?\n\n" + (
-            self.describe_entry(entry)
+        question = Content("\n").join(
+            [
+                literal(f"Remove this entry from the log of {application.company}?"),
+                Content(""),
+                literal(self.describe_entry(entry)),
+            ]
         )
         screen.app.push_screen(forms.ConfirmDialog(question, confirm_label="Remove"), done)
 
