@@ -1,6 +1,7 @@
-"""Correcting and removing what the detail shows, and the small errands of
-the selected card: its posting opened in the browser, a contact's number
-copied to the clipboard.
+"""Correcting and removing what the detail shows, undo and redo, the small
+errands of the selected card (its posting opened in the browser, a contact's
+number copied to the clipboard), and which of the main screen's keys are
+offered at the moment.
 
 The detail puts a cursor on one record at a time (the application, one of
 its contacts, one of its log entries). `e` opens it in the very form that
@@ -21,7 +22,7 @@ from textual.content import Content
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 from jobcockpit.core.text import plain
-from jobcockpit.store import ReadOnlyError
+from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError
 from jobcockpit.tui import changes
 from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.text import literal
@@ -104,10 +105,14 @@ class Corrections:
     def __init__(self, screen: Editing) -> None:
         self.screen = screen
 
-    def allows(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
-        """Whether the main screen offers `action` now (the footer shows only
-        what can be done): a card's keys with a card selected, redo with
-        something undone, the posting with a link to open."""
+    def offers(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
+        """Whether the main screen offers `action` now (the footer, the help
+        and the palette show only what can be done): retrying the lock while
+        another jobcockpit holds the file, a card's keys with a card
+        selected, redo with something undone, the posting with a link."""
+        if action == "retry_lock":
+            store = self.screen.session.store
+            return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
         selected = self.screen.view.selected_application()
         if action in CARD_ACTIONS:
             return selected is not None

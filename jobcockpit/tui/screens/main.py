@@ -34,7 +34,7 @@ from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.text import plain
-from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError, StoreError
+from jobcockpit.store import ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
@@ -277,10 +277,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._report(saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_lock":
-            store = self.session.store
-            return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
-        return self.corrections.allows(action, parameters)
+        return self.corrections.offers(action, parameters)
 
     def action_retry_lock(self) -> None:
         """Become the file's writer once the other jobcockpit has let go."""
