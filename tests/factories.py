@@ -290,7 +290,9 @@ def big_board(count: int, seed: int = 3) -> Board:
 
 # -- driving the cockpit -------------------------------------------------------
 
-SIZE = (140, 45)
+SIZE = (160, 45)
+"""Wide enough for the wide layout: the board, the detail under it and the
+full sidebar (the other layouts have tests of their own)."""
 TEXT_SPAN = re.compile(r'<text [^>]*clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
 
 

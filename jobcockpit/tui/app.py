@@ -20,11 +20,13 @@ from textual.binding import BindingType
 from textual.driver import Driver
 from textual.theme import Theme
 
+from jobcockpit.core.setting_checks import keymap_problems
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.text import plain
 from jobcockpit.store import Store, StoreError
 from jobcockpit.tui import keys
 from jobcockpit.tui.commands import CockpitCommands
+from jobcockpit.tui.contrast import field_variables
 from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.session import Session
@@ -93,11 +95,40 @@ class CockpitApp(App[None]):
     def on_app_focus(self, event: events.AppFocus) -> None:
         self.check_disk()
 
+    async def on_event(self, event: events.Event) -> None:
+        """A paste holding tabs, in a dialog, fills one field per cell
+        (`FormScreen.take_paste`) rather than one field with tabs in it."""
+        if isinstance(event, events.Paste) and "\t" in event.text:
+            from jobcockpit.tui.screens.forms.base import FormScreen
+
+            if isinstance(self.screen, FormScreen) and self.screen.take_paste(event.text):
+                return
+        await super().on_event(event)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables for the theme, and the colours of the form
+        fields' boxes worked out to be seen in it (`contrast`)."""
+        variables = super().get_css_variables()
+        variables.update(field_variables(variables))
+        self.theme_variables = variables
+        return variables
+
     def apply_settings(self, settings: Settings) -> None:
         """Settings now in force, saved here or read from the file, take
         effect in the app: the keys, and the theme when it is one it knows.
+        A keymap the cockpit would refuse (written by hand, or by an older
+        version) is left out, and the person is told why.
         (The main screen judges the board by their numbers.)"""
-        self.set_keymap(settings.keymap)
+        problems = keymap_problems(settings.keymap, keys.key_places())
+        self.set_keymap({} if problems else settings.keymap)
+        if problems:
+            self.notify(
+                "; ".join(problems) + "\nThe default keys apply; fix it on the settings screen.",
+                title="Keymap not applied",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         if settings.theme != self.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
 

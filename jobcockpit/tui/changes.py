@@ -127,3 +127,94 @@ def link_contact(board: Board, contact_id: str, *, application_id: str) -> Chang
         ),
         description=f"link of {plain(contact.name)} to {plain(application.company)}",
     )
+
+
+# -- correcting and removing what the detail shows ------------------------------------
+
+
+def _contact(board: Board, contact_id: str) -> Contact:
+    contact = board.contacts.get(contact_id)
+    if contact is None:
+        raise RecordError(f"contact {contact_id}", "id", "does not exist")
+    return contact
+
+
+def edit_contact(board: Board, edited: Contact | str, *, before: Contact) -> Changeset:
+    """The contact form's answer for a contact opened to correct: the same
+    contact with new values, wherever it is linked."""
+    if isinstance(edited, str) or edited.id != before.id:
+        raise RecordError(before.label, "id", "the form answered for another contact")
+    _contact(board, before.id)
+    if edited == before:
+        return NOTHING
+    return Changeset(put_contacts=(edited,), description=f"edit of {plain(before.name)}")
+
+
+def unlink_contact(board: Board, contact_id: str, *, application_id: str) -> Changeset:
+    """The contact taken off one application; they stay on the others, and
+    known (to link again) even when on none."""
+    application = _application(board, application_id)
+    contact = _contact(board, contact_id)
+    if contact_id not in application.contacts:
+        return NOTHING
+    kept = tuple(c for c in application.contacts if c != contact_id)
+    return Changeset(
+        put_applications=(dataclasses.replace(application, contacts=kept),),
+        description=f"unlink of {plain(contact.name)} from {plain(application.company)}",
+    )
+
+
+def entries_naming(board: Board, contact_id: str) -> list[LogEntry]:
+    """The log entries that name a contact, whichever application they are for."""
+    return [entry for entry in board.log.values() if entry.contact == contact_id]
+
+
+def remove_contact(board: Board, contact_id: str) -> Changeset:
+    """The contact gone from the job hunt: off every application, with the log
+    entries that name them (a log entry may not name a contact that is not)."""
+    contact = _contact(board, contact_id)
+    applications = tuple(
+        dataclasses.replace(a, contacts=tuple(c for c in a.contacts if c != contact_id))
+        for a in board.applications_of(contact_id)
+    )
+    return Changeset(
+        put_applications=applications,
+        delete_contacts=(contact_id,),
+        delete_log=tuple(entry.key for entry in entries_naming(board, contact_id)),
+        description=f"removal of {plain(contact.name)}",
+    )
+
+
+def _entry(board: Board, key: str) -> LogEntry:
+    entry = board.log.get(key)
+    if entry is None:
+        raise RecordError(f"log entry {key}", "id", "does not exist")
+    return entry
+
+
+def edit_log_entry(board: Board, edited: LogEntry, *, before: LogEntry) -> Changeset:
+    """A log entry corrected in its form. An entry that had no id is known by
+    what it says (`LogEntry.key`), so when that changes the old one goes and
+    the corrected one, with an id of its own, takes its place."""
+    _entry(board, before.key)
+    if edited == before and edited.key == before.key:
+        return NOTHING
+    if edited.application != before.application:
+        raise RecordError(before.label, "application", "an entry stays with its application")
+    change = log(board, edited)
+    return Changeset(
+        add_log=change.add_log,
+        delete_log=(before.key,) if edited.key != before.key else (),
+        description=f"correction of a {_kind(before)} for "
+        f"{plain(_application(board, before.application).company)}",
+    )
+
+
+def remove_log_entry(board: Board, key: str) -> Changeset:
+    entry = _entry(board, key)
+    company = plain(_application(board, entry.application).company)
+    return Changeset(delete_log=(key,), description=f"removal of a {_kind(entry)} for {company}")
+
+
+def _kind(entry: LogEntry) -> str:
+    return entry.kind.value.replace("_", " ")

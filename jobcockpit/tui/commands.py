@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -39,6 +40,8 @@ class Cockpit(Protocol):
 
     def run_action(self, action: str) -> object: ...
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
 
 class CockpitCommands(Provider):
     def _main(self) -> Cockpit | None:
@@ -53,6 +56,9 @@ class CockpitCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding in keys.MAIN:
             assert binding.id is not None
+            _namespace, action, parameters = parse(binding.action)
+            if screen.check_action(action, parameters) is False:
+                continue  # retrying the lock, say, only while another copy holds it
             row = rows[binding.id]
             shown = ", ".join(self.app.get_key_display(Binding(k, "")) for k in row.keys)
             title = binding.tooltip or binding.description

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from jobcockpit.core.setting_checks import KeyPlace
+
 APP: list[Binding] = [
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit the cockpit; every change is saved"),
     Binding(
@@ -29,17 +31,6 @@ APP: list[Binding] = [
 BOARD: list[Binding] = [
     Binding("up,k", "cursor_up", "Up", id="card_up", show=False, tooltip="Previous card"),
     Binding("down,j", "cursor_down", "Down", id="card_down", show=False, tooltip="Next card"),
-    Binding(
-        "left,h", "column_left", "Left", id="column_left", show=False, tooltip="Column to the left"
-    ),
-    Binding(
-        "right,l",
-        "column_right",
-        "Right",
-        id="column_right",
-        show=False,
-        tooltip="Column to the right",
-    ),
     Binding("pageup", "page_up", "Page up", id="page_up", show=False, tooltip="A page of cards up"),
     Binding(
         "pagedown",
@@ -53,14 +44,30 @@ BOARD: list[Binding] = [
     Binding("end", "last", "Last", id="last_card", show=False, tooltip="Last card"),
 ]
 
-MAIN: list[Binding] = [
+COLUMNS: list[Binding] = [
     Binding(
-        "ctrl+r",
-        "retry_lock",
-        "Retry lock",
-        id="retry_lock",
-        tooltip="Read-only because another jobcockpit has the file: try again to take it",
+        "left,h",
+        "column_left",
+        "Left",
+        id="column_left",
+        show=False,
+        priority=True,
+        tooltip="Column to the left",
     ),
+    Binding(
+        "right,l",
+        "column_right",
+        "Right",
+        id="column_right",
+        show=False,
+        priority=True,
+        tooltip="Column to the right",
+    ),
+]
+"""The board's own keys, moving from column to column at once (a binding
+with priority): a key typed right after lands in the column it went to."""
+
+MAIN: list[Binding] = [
     Binding("n", "new_application", "New", id="new_application", tooltip="Add a new application"),
     Binding("e", "edit_application", "Edit", id="edit_application", tooltip="Edit the application"),
     Binding(
@@ -111,7 +118,35 @@ MAIN: list[Binding] = [
         tooltip="Move the card back to the previous stage",
     ),
     Binding("x", "delete_application", "Delete", id="delete_application", tooltip="Delete it"),
-    Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change (several levels)"),
+    Binding(
+        "u",
+        "take_back('undo')",
+        "Undo",
+        id="undo",
+        tooltip="Undo the last change (several levels)",
+    ),
+    Binding(
+        "U,ctrl+y",
+        "take_back('redo')",
+        "Redo",
+        id="redo",
+        tooltip="Do again what undo undid (until a new change is made)",
+    ),
+    Binding(
+        "p",
+        "open_posting",
+        "Posting",
+        id="open_posting",
+        tooltip="Open the job posting's link in the browser",
+    ),
+    Binding(
+        "Y",
+        "copy_contact",
+        "Copy number",
+        id="copy_contact",
+        tooltip="Copy a phone (or else e-mail) to the clipboard: of the contact under "
+        "the detail's cursor, else of the one to call",
+    ),
     Binding("slash", "filter", "Filter", id="filter", tooltip="Show only cards matching a text"),
     Binding("s", "stats", "Stats", id="stats", tooltip="The funnel, response rate and pace"),
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key and what it does"),
@@ -131,24 +166,64 @@ MAIN: list[Binding] = [
         show=False,
         tooltip="Settings: follow-up numbers, call windows, your zone, theme, keys",
     ),
+    Binding(
+        "ctrl+r",
+        "retry_lock",
+        "Retry lock",
+        id="retry_lock",
+        tooltip="Read-only because another jobcockpit has the file: try again to take it",
+    ),
 ]
 
 PANES: list[Binding] = [
     Binding(
         "tab",
-        "app.focus_next",
+        "next_pane",
         "Next pane",
         id="focus_next",
         show=False,
-        tooltip="Focus the next pane: columns, detail, sidebar",
+        priority=True,
+        tooltip="The next pane: board, detail, sidebar (h and l move between columns)",
     ),
     Binding(
         "shift+tab",
-        "app.focus_previous",
+        "previous_pane",
         "Previous pane",
         id="focus_previous",
         show=False,
-        tooltip="Focus the previous pane",
+        priority=True,
+        tooltip="The previous pane",
+    ),
+    Binding(
+        "enter",
+        "open_detail",
+        "Detail",
+        id="open_detail",
+        priority=True,
+        tooltip="The selected card's detail: its contacts and log, to edit or remove",
+    ),
+    Binding(
+        "escape",
+        "back",
+        "Back",
+        id="back",
+        priority=True,
+        tooltip="Back to the board; on the board, clear the filter",
+    ),
+    Binding(
+        "z",
+        "zoom",
+        "Zoom",
+        id="zoom",
+        tooltip="The focused pane alone on the screen; z or escape brings the others back",
+    ),
+    Binding(
+        "v",
+        "switch_layout",
+        "Layout",
+        id="switch_layout",
+        tooltip="Switch the layout: wide, medium, narrow (one pane at a time), "
+        "or by the terminal's size",
     ),
     Binding(
         "ctrl+c",
@@ -161,9 +236,16 @@ PANES: list[Binding] = [
 ]
 
 DETAIL: list[Binding] = [
-    Binding("up,k", "scroll_up", "Up", id="detail_up", show=False, tooltip="Scroll the detail up"),
     Binding(
-        "down,j", "scroll_down", "Down", id="detail_down", show=False, tooltip="Scroll it down"
+        "up,k",
+        "cursor_up",
+        "Up",
+        id="detail_up",
+        show=False,
+        tooltip="The record above: the application, a contact, a log entry",
+    ),
+    Binding(
+        "down,j", "cursor_down", "Down", id="detail_down", show=False, tooltip="The record below"
     ),
     Binding("pageup", "page_up", "Page up", id="detail_page_up", show=False, tooltip="A page up"),
     Binding(
@@ -174,8 +256,23 @@ DETAIL: list[Binding] = [
         show=False,
         tooltip="A page down",
     ),
-    Binding("home", "scroll_home", "Top", id="detail_top", show=False, tooltip="To the top"),
-    Binding("end", "scroll_end", "Bottom", id="detail_bottom", show=False, tooltip="To the log"),
+    Binding("home", "first", "Top", id="detail_top", show=False, tooltip="To the application"),
+    Binding("end", "last", "Bottom", id="detail_bottom", show=False, tooltip="To the oldest entry"),
+    Binding(
+        "e",
+        "edit",
+        "Edit",
+        id="detail_edit",
+        tooltip="Edit the record under the cursor (the application, a contact, a log entry)",
+    ),
+    Binding(
+        "x",
+        "remove",
+        "Remove",
+        id="detail_remove",
+        tooltip="Remove it: a log entry, a contact (or only its link to this application), "
+        "or the application",
+    ),
 ]
 
 SIDEBAR: list[Binding] = [
@@ -227,6 +324,50 @@ CONFLICTS: list[Binding] = [
 ]
 
 
+ESSENTIAL: frozenset[str] = frozenset({"help", "quit", "command_palette"})
+"""Keys the footer shows at every width: with them a newcomer finds the rest."""
+
+FOOTER_ORDER: tuple[str, ...] = (
+    "retry_lock",
+    "form_submit",
+    "form_cancel",
+    "call_connected",
+    "call_voicemail",
+    "call_no_answer",
+    "confirm_yes",
+    "confirm_no",
+    "close",
+    "conflicts_merge",
+    "conflicts_later",
+    "clear_filter",
+    "detail_edit",
+    "detail_remove",
+    "sidebar_open",
+    "back",
+    "new_application",
+    "edit_application",
+    "log_call",
+    "next_stage",
+    "undo",
+    "open_detail",
+    "filter",
+    "add_contact",
+    "log_email",
+    "previous_stage",
+    "delete_application",
+    "redo",
+    "log_thank_you",
+    "log_reply",
+    "zoom",
+    "switch_layout",
+    "copy_contact",
+    "open_posting",
+    "stats",
+)
+"""The keys the footer keeps longest when the terminal is narrow, most
+important first; a key not listed goes before any listed."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeyRow:
     """One binding as the help screen and `docs/keys.md` list it."""
@@ -239,7 +380,7 @@ class KeyRow:
 
 
 GROUPS: dict[str, list[Binding]] = {
-    "board": BOARD,
+    "board": [*BOARD[:2], *COLUMNS, *BOARD[2:]],
     "cockpit": MAIN,
     "panes": PANES,
     "detail": DETAIL,
@@ -263,16 +404,21 @@ def all_groups() -> dict[str, list[Binding]]:
         "forms": form_keys.FORM,
         "call form": form_keys.CALL,
         "confirmation": form_keys.CONFIRM,
+        "removing a contact": form_keys.REMOVE_CONTACT,
     }
 
 
-def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
-    """Every binding with the keys it answers to once `keymap` is applied."""
+def key_rows(keymap: Mapping[str, str] | None = None, locked: bool = True) -> list[KeyRow]:
+    """Every binding with the keys it answers to once `keymap` is applied;
+    without retrying the lock unless another jobcockpit holds the file
+    (`locked`)."""
     keymap = keymap or {}
     rows: list[KeyRow] = []
     for where, bindings in all_groups().items():
         for binding in bindings:
             assert binding.id is not None
+            if binding.id == "retry_lock" and not locked:
+                continue
             keys = keymap.get(binding.id, binding.key)
             rows.append(
                 KeyRow(
@@ -284,3 +430,28 @@ def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
                 )
             )
     return rows
+
+
+PLACES: dict[str, tuple[str, ...]] = {
+    "on the board": ("board", "cockpit", "panes", "everywhere"),
+    "in the detail": ("detail", "cockpit", "panes", "everywhere"),
+    "in the sidebar": ("sidebar", "cockpit", "panes", "everywhere"),
+    "in the filter": ("filter", "cockpit", "panes", "everywhere"),
+    "in help and stats": ("help and stats", "everywhere"),
+    "in the conflict copies dialog": ("conflict copies", "everywhere"),
+    "in a form": ("forms", "everywhere"),
+    "in the call form": ("forms", "call form", "everywhere"),
+    "in a confirmation": ("confirmation", "everywhere"),
+    "when removing a contact": ("removing a contact", "everywhere"),
+}
+"""Which groups of keys work at the same time, and where: two bindings of one
+place must not share a key (`Settings` refuses a keymap that makes them)."""
+
+
+def key_places() -> list[KeyPlace]:
+    """Every place of the cockpit with the bindings that work there."""
+    groups = all_groups()
+    return [
+        KeyPlace(name, {b.id or "": b.key for group in names for b in groups[group]})
+        for name, names in PLACES.items()
+    ]

@@ -144,11 +144,32 @@ class Session:
         entry = self.undo_stack.pop()
         if entry is None:
             return None
+        before = self.board
         try:
-            self.board = self.board.apply(entry.inverse)
+            self.board = before.apply(entry.inverse)
         except RecordError:
             self.undo_stack.push_back(entry)
             raise
+        self.undo_stack.undone(before, entry)
+        self.unsaved.append(entry.inverse)
+        return Undone(entry.description, entry.inverse, self.flush())
+
+    def redo(self) -> Undone | None:
+        """Do again the latest change undone; None when there is none (or a
+        change made since has made the undo final)."""
+        reason = self.read_only_reason
+        if reason is not None:
+            raise ReadOnlyError(getattr(self.store, "path", None), reason)
+        entry = self.undo_stack.pop_redo()
+        if entry is None:
+            return None
+        before = self.board
+        try:
+            self.board = before.apply(entry.inverse)
+        except RecordError:
+            self.undo_stack.push_back_redo(entry)
+            raise
+        self.undo_stack.record(before, entry.inverse, redoing=True)
         self.unsaved.append(entry.inverse)
         return Undone(entry.description, entry.inverse, self.flush())
 
@@ -348,6 +369,7 @@ class Session:
             kept.append(entry)
         for entry in reversed(kept):
             self.undo_stack.push_back(entry)
+        self.undo_stack.forget_redo()
 
 
 def _same(a: Board, b: Board) -> bool:

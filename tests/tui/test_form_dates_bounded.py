@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
+from jobcockpit.tui.contrast import field_variables
 from jobcockpit.tui.screens.forms import ApplicationForm
 from jobcockpit.tui.widgets.field import Field
 
@@ -25,6 +26,13 @@ class Host(App[None]):
         super().__init__()
         self.dialog = dialog
         self.results: list[Any] = []
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The cockpit's colours for the boxes of form fields, as the
+        cockpit's app gives them (`CockpitApp.get_css_variables`)."""
+        variables = super().get_css_variables()
+        variables.update(field_variables(variables))
+        return variables
 
     def on_mount(self) -> None:
         self.push_screen(self.dialog, self.results.append)

@@ -30,6 +30,7 @@ from jobcockpit.core.records import (
     Weekday,
 )
 from jobcockpit.core.verdicts import TalkingPoints
+from jobcockpit.tui.contrast import field_variables
 from jobcockpit.tui.screens.forms import (
     ApplicationForm,
     CallForm,
@@ -62,12 +63,18 @@ ACME = Application(
 
 
 class Host(App[None]):
-    """Opens one dialog and keeps what it returns."""
+    """Opens one dialog and keeps what it returns; the dialogs' colours are
+    the cockpit's (`CockpitApp.get_css_variables`)."""
 
     def __init__(self, dialog: Screen[Any]) -> None:
         super().__init__()
         self.dialog = dialog
         self.results: list[Any] = []
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        variables.update(field_variables(variables))
+        return variables
 
     def on_mount(self) -> None:
         self.push_screen(self.dialog, self.results.append)

@@ -11,9 +11,12 @@ from textual.dom import DOMNode
 
 from jobcockpit.tui import keys
 from jobcockpit.tui.app import CockpitApp
+from jobcockpit.tui.screens.forms import RemoveContactDialog
 from jobcockpit.tui.screens.help import HelpScreen
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.screens.stats import StatsScreen
+from jobcockpit.tui.widgets.board import KanbanBoard
+from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
 from jobcockpit.tui.widgets.detail import Detail
 from jobcockpit.tui.widgets.filter_bar import FilterBar
@@ -28,7 +31,19 @@ def test_binding_ids_are_unique() -> None:
 
 
 @pytest.mark.parametrize(
-    "node", [MainScreen, CardColumn, Detail, Sidebar, HelpScreen, StatsScreen, CockpitApp]
+    "node",
+    [
+        MainScreen,
+        BoardView,
+        KanbanBoard,
+        CardColumn,
+        Detail,
+        Sidebar,
+        HelpScreen,
+        StatsScreen,
+        RemoveContactDialog,
+        CockpitApp,
+    ],
 )
 def test_every_key_of_the_cockpit_has_an_id(node: type[DOMNode]) -> None:
     known = {row.id for row in keys.key_rows()}
@@ -56,3 +71,47 @@ def test_docs_keys_lists_every_binding_id_and_its_default_keys() -> None:
         assert row.id in rows, f"docs/keys.md lacks {row.id}"
         documented = re.findall(r"`([^`]+)`", rows[row.id])
         assert documented == list(row.keys), row.id
+
+
+INTENDED = {
+    ("in the detail", "e"): {"detail_edit", "edit_application"},
+    ("in the detail", "x"): {"detail_remove", "delete_application"},
+    ("in the sidebar", "enter"): {"sidebar_open", "open_detail"},
+    ("in the filter", "escape"): {"clear_filter", "back"},
+    ("in help and stats", "q"): {"close", "quit"},
+}
+"""Keys that do something else in one place on purpose: in the detail, e and
+x act on the record under the cursor (the application is one of them);
+enter in the sidebar opens its entry (the board's enter steps aside there);
+escape in the filter clears it; q closes the help rather than the cockpit."""
+
+
+def test_no_two_bindings_share_a_key_where_they_work_but_on_purpose() -> None:
+    from jobcockpit.core.setting_checks import key_name
+
+    shared: dict[tuple[str, str], set[str]] = {}
+    for place in keys.key_places():
+        bound: dict[str, set[str]] = {}
+        for binding_id, defaults in place.bindings.items():
+            for key in defaults.split(","):
+                bound.setdefault(key_name(key), set()).add(binding_id)
+        shared.update({(place.name, k): ids for k, ids in bound.items() if len(ids) > 1})
+    assert shared == INTENDED
+
+
+def test_the_key_grammar_the_settings_check_is_textuals() -> None:
+    """The core checks a keymap's keys without Textual; its names must be the
+    ones Textual gives the keys a terminal sends."""
+    import string
+
+    from textual.keys import Keys, _character_to_key
+
+    from jobcockpit.core.setting_checks import NAMED_KEYS, key_problem, sign_name
+
+    for sign in string.punctuation:
+        assert sign_name(sign) == _character_to_key(sign)
+    textual_names = {key.value for key in Keys} | {"enter", "space", "tab"}
+    assert textual_names >= NAMED_KEYS
+    for row in keys.key_rows():
+        for key in row.keys:
+            assert key_problem(key) is None, (row.id, key)

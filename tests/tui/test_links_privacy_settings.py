@@ -405,11 +405,17 @@ def test_the_theme_and_the_keymap_apply_at_once() -> None:
     drive(cockpit(), steps)
 
 
-def test_an_unknown_binding_id_is_pointed_out() -> None:
+def test_an_unknown_binding_id_is_refused_naming_the_closest() -> None:
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         await open_settings(pilot, app)
         await fill(pilot, "keymap", "new_aplication=N")
-        assert "no key has the id new_aplication" in shown(app)
+        await save(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        error = field_of(app, "keymap").error
+        assert error is not None
+        assert "new_aplication=N: 'new_aplication' is not a binding id" in error
+        assert "did you mean new_application" in error
+        assert app.store.settings == SETTINGS
 
     drive(cockpit(), steps)
 

@@ -1,5 +1,7 @@
 """`jobcockpit settings`: list, show or change a setting. A setting saved to
-the default data file creates it; a named file that is missing is reported."""
+the default data file creates it; a named file that is missing is reported.
+A value refused (a key the cockpit has not, a theme it does not know) leaves
+the file untouched: it is checked before the file is opened."""
 
 from __future__ import annotations
 
@@ -41,13 +43,23 @@ def run(args: argparse.Namespace) -> int:
         return OK
     assert key is not None
     refuse_demo(args, "change a setting in")
+    _check(Settings().with_value(key, value), key)
     path, named = data_file(args)
     with Store.open(path, create=not named, wait=True) as store:
         changed = store.settings.with_value(key, value)
+        _check(changed, key)
         store.save_settings(changed)
     tell_warnings(store)
     after_saving(f"{key} = {changed.show(key)}\n")
     return OK
+
+
+def _check(settings: Settings, key: str) -> None:
+    """The cockpit's own checks of its keys and themes (`RecordError`)."""
+    if key in ("keymap", "theme"):
+        from jobcockpit.tui.settings_check import check
+
+        check(settings, only=key)
 
 
 def _list_settings(settings: Settings) -> str:

@@ -34,10 +34,11 @@ from jobcockpit.core.places import place_of
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.core.text import plain
-from jobcockpit.store import LOCKED_ELSEWHERE, ReadOnlyError, StoreError
+from jobcockpit.store import ReadOnlyError, StoreError
 from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
+from jobcockpit.tui.screens.corrections import Corrections
 from jobcockpit.tui.session import Saved, Session
 from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.agenda_book import AgendaBook
@@ -46,6 +47,7 @@ from jobcockpit.tui.views.privacy import Privacy
 from jobcockpit.tui.widgets.board import KanbanBoard
 from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
+from jobcockpit.tui.widgets.detail import Detail
 from jobcockpit.tui.widgets.footer import CockpitFooter
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ T = TypeVar("T")
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
-    BINDINGS: ClassVar[list[BindingType]] = [*keys.MAIN, *keys.PANES]
+    BINDINGS: ClassVar[list[BindingType]] = list(keys.MAIN)
     AUTO_FOCUS = "CardColumn"
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -84,6 +86,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._collector: Timer | None = None
         self._opened_on: str | None = None
         """The card selected when a large board opened, before it was judged."""
+        self.corrections = Corrections(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,6 +143,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_card_column_opened(self, event: CardColumn.Opened) -> None:
         self.go_to(event.application_id)
         self.action_edit_application()
+
+    def on_detail_chosen(self, event: Detail.Chosen) -> None:
+        (self.corrections.edit if event.what == "edit" else self.corrections.remove)(event.item)
 
     # -- keeping the verdicts current -------------------------------------------
 
@@ -271,10 +277,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._report(saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_lock":
-            store = self.session.store
-            return store.read_only and store.read_only_reason == LOCKED_ELSEWHERE
-        return True
+        return self.corrections.offers(action, parameters)
 
     def action_retry_lock(self) -> None:
         """Become the file's writer once the other jobcockpit has let go."""
@@ -319,7 +322,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- changing the job hunt -------------------------------------------------
 
-    def _current(self, shows_names: bool = True) -> Application | None:
+    def current_application(self, shows_names: bool = True) -> Application | None:
         """The selected application, to change; None (and why) when there is
         none, when its dialog would show the names privacy mode hides, or when
         nothing may be changed."""
@@ -350,10 +353,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         except RecordError as error:
             self.notify(**notices.problem(error, "Not changed"))
             return False
-        self._after(change, before, saved, select)
+        self.after_change(change, before, saved, select)
         return True
 
-    def _after(self, change: Changeset, before: Board, saved: Saved, select: str | None) -> None:
+    def after_change(
+        self, change: Changeset, before: Board, saved: Saved, select: str | None
+    ) -> None:
         touched = touched_by(change, before, self.board)
         book = self.view.book
         if saved.replaced:
@@ -374,7 +379,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _today(self) -> pendulum.Date:
         return self.host.now().in_timezone(self.user_zone).date()
 
-    def _default_contact(self, application: Application) -> str | None:
+    def default_contact(self, application: Application) -> str | None:
         if self.view.book is None:
             return None
         best = self.view.book.best(application.id)
@@ -382,7 +387,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return best.contact
         return application.contacts[0] if application.contacts else None
 
-    def _ask(
+    def ask(
         self,
         dialog: FormScreen[T],
         change: Callable[[Board, T], Changeset],
@@ -393,11 +398,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         def done(answer: T | None) -> None:
             if answer is not None:
-                self._change(lambda board: change(board, answer), select, unchanged)
+                self.make_change(lambda board: change(board, answer), select, unchanged)
 
         self.app.push_screen(dialog, done)
 
-    def _change(
+    def make_change(
         self, make: Callable[[Board], Changeset], select: str | None, unchanged: str = ""
     ) -> None:
         """Commit what `make` makes of the board now; `unchanged` says why
@@ -417,14 +422,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         if self._writable():
             form = forms.ApplicationForm(application=None, today=self._today())
-            self._ask(form, changes.new_application, select=form.new_id)
+            self.ask(form, changes.new_application, select=form.new_id)
 
     def action_edit_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        application = self._current()
+        application = self.current_application()
         if application is not None:
-            self._ask(
+            self.ask(
                 forms.ApplicationForm(application=application, today=self._today()),
                 partial(changes.edit_application, before=application),
                 select=application.id,
@@ -433,11 +438,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_add_contact(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        application = self._current()
+        application = self.current_application()
         if application is None:
             return
         existing = sorted(self.board.contacts.values(), key=lambda c: c.name.casefold())
-        self._ask(
+        self.ask(
             forms.ContactForm(contact=None, existing=existing, user_zone=self.user_zone),
             partial(changes.add_contact, application_id=application.id),
             select=application.id,
@@ -451,10 +456,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """Log a call (`kind` None: the form asks how it went) or an entry of `kind`."""
         from jobcockpit.tui.screens import forms
 
-        application = self._current()
+        application = self.current_application()
         if application is None:
             return
-        default = self._default_contact(application)
+        default = self.default_contact(application)
         contacts = self.board.contacts_of(application)
         now, zone = self.host.now(), self.user_zone
         form: FormScreen[LogEntry]
@@ -466,7 +471,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             form = forms.CallForm(application, contacts, points, now, zone, default)
         else:
             form = forms.LogForm(kind, application, contacts, now, zone, default)
-        self._ask(form, changes.log, select=application.id)
+        self.ask(form, changes.log, select=application.id)
 
     def action_log_email(self) -> None:
         self._log(LogKind.EMAIL)
@@ -487,7 +492,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_next_stage(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        application = self._current()
+        application = self.current_application()
         if application is None:
             return
         target = application.stage.next
@@ -502,22 +507,22 @@ class MainScreen(Screen[None], inherit_bindings=False):
             zone=self.user_zone,
             their_zone=place_of(people[0], self.user_zone).zone if people else None,
         )
-        self._ask(form, changes.move_forward, select=application.id)
+        self.ask(form, changes.move_forward, select=application.id)
 
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
-        application = self._current(shows_names=False)
+        application = self.current_application(shows_names=False)
         if application is None:
             return
         if application.stage.previous is None:
             self.notify("Already in the first stage.")
             return
-        self._change(lambda board: changes.move_back(board, application.id), application.id)
+        self.make_change(lambda board: changes.move_back(board, application.id), application.id)
 
     def action_delete_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
-        application = self._current()
+        application = self.current_application()
         if application is None:
             return
         question = (
@@ -527,27 +532,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self._change(lambda board: changes.delete_application(board, application.id), None)
+                self.make_change(
+                    lambda board: changes.delete_application(board, application.id), None
+                )
 
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
-    def action_undo(self) -> None:
-        session = self.session
-        before = self.board
-        try:
-            undone = session.undo()
-        except ReadOnlyError as error:
-            self.notify(**notices.warning(error))
-            return
-        except RecordError as error:
-            self.notify(**notices.problem(error, "Cannot undo"))
-            return
-        if undone is None:
-            self.notify("Nothing to undo.")
-            return
-        self._after(undone.change, before, undone.saved, self.view.selected)
-        said = "the last change" if self.privacy.on else undone.description or "the last change"
-        self.notify(f"Undone: {said}", markup=False)
+    def action_take_back(self, way: str) -> None:
+        self.corrections.take_back(way)
+
+    def action_copy_contact(self) -> None:
+        self.corrections.copy_contact()
+
+    def action_open_posting(self) -> None:
+        self.corrections.open_posting()
 
     def action_filter(self) -> None:
         self.view.open_filter()
@@ -560,7 +558,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_help(self) -> None:
         from jobcockpit.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap)))
+        locked = bool(self.check_action("retry_lock", ()))
+        self.app.push_screen(HelpScreen(keys.key_rows(self.session.settings.keymap, locked)))
 
     def action_privacy(self) -> None:
         """Hide names for screen sharing, or show them again (not saved)."""

@@ -2,8 +2,9 @@
 zone and country, the theme and the keys.
 
 Each field is read by `Settings.with_value`, the very parser behind
-`jobcockpit settings KEY VALUE`, so the screen and the command line accept and
-refuse the same values with the same words. Like every dialog, it returns the
+`jobcockpit settings KEY VALUE`, and the keys and the theme are checked by
+`settings_check` as that command checks them, so the screen and the command
+line accept and refuse the same values with the same words. Like every dialog, it returns the
 new settings only when every field is valid; the main screen saves them and
 judges the board again, so the sidebar follows the new numbers at once.
 """
@@ -25,8 +26,8 @@ from jobcockpit.core.drafts import DEFAULT_TEMPLATES
 from jobcockpit.core.friendly import zone_matches, zone_names
 from jobcockpit.core.records import RecordError
 from jobcockpit.core.settings import SETTINGS, Settings, system_zone
-from jobcockpit.tui import keys
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
+from jobcockpit.tui.settings_check import check
 from jobcockpit.tui.widgets.field import Field
 
 
@@ -154,7 +155,8 @@ class SettingsScreen(FormScreen[Settings]):
     def __init__(self, settings: Settings, themes: Sequence[str], *, note: str = "") -> None:
         super().__init__()
         self.settings = settings
-        self.themes = sorted(set(themes) | {settings.theme})
+        self.known_themes = set(themes)
+        self.themes = sorted(self.known_themes | {settings.theme})
         self.note = note
 
     def heading(self) -> Content:
@@ -187,7 +189,6 @@ class SettingsScreen(FormScreen[Settings]):
                 [(Text(name), name) for name in self.themes],
                 value=self.settings.theme,
                 allow_blank=False,
-                compact=True,
                 id="theme",
             )
         suggester = (
@@ -200,7 +201,6 @@ class SettingsScreen(FormScreen[Settings]):
             placeholder=entry.placeholder or SETTINGS[entry.key].help,
             suggester=suggester,
             max_length=2 if entry.key == "user_country" else 0,
-            compact=True,
             id=entry.key,
         )
 
@@ -218,6 +218,12 @@ class SettingsScreen(FormScreen[Settings]):
                 settings = settings.with_value("theme", theme)
             except RecordError as error:
                 reading.fail("theme", error)
+        for key in ("keymap", "theme"):
+            if key not in reading.errors:
+                try:
+                    check(settings, only=key, known_themes=self.known_themes)
+                except RecordError as error:
+                    reading.fail(key, error)
         self._read_back(reading, settings)
         return settings if reading.ok else None
 
@@ -232,8 +238,7 @@ class SettingsScreen(FormScreen[Settings]):
 
     @staticmethod
     def _read_back(reading: Reading, settings: Settings) -> None:
-        """What the cockpit will make of an empty zone or country, and of keys
-        it does not know."""
+        """What the cockpit will make of an empty zone or country."""
         if settings.user_timezone is None:
             reading.hint("user_timezone", f"empty: the system's zone, {system_zone()}")
         if settings.user_country is None:
@@ -246,10 +251,3 @@ class SettingsScreen(FormScreen[Settings]):
                     "user_country",
                     f"no public holidays known for {settings.user_country}: weekends only",
                 )
-        known = {row.id for row in keys.key_rows()}
-        unknown = [binding for binding in settings.keymap if binding not in known]
-        if unknown:
-            reading.hint(
-                "keymap",
-                f"no key has the id {', '.join(unknown)}: it changes nothing (? lists the ids)",
-            )

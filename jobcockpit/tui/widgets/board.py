@@ -1,24 +1,36 @@
 """The board: three columns, applied, interviewed and decided, each headed with
-its count.
+its count; on a narrow terminal one column at a time, under the stages as tabs.
 
 It knows which column the user is in and which card is selected there, and
 tells the view above it when that changes; it never changes the job hunt itself.
+Moving between columns moves focus at once (not after the next refresh), so a
+key typed right after `l` lands in the column it went to.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from jobcockpit.core.records import Stage
+from jobcockpit.tui import keys
 from jobcockpit.tui.views.board_model import STAGES, BoardModel
 from jobcockpit.tui.widgets.card_column import CardColumn
+from jobcockpit.tui.widgets.stage_tabs import StageTabs
+
+EMPTY_BOARD = "Nothing here yet. Press n to add your first application (? lists every key)."
+NOTHING_MATCHES = "No card here matches the filter; escape clears it."
 
 
 class KanbanBoard(Horizontal):
+    BINDINGS: ClassVar[list[BindingType]] = list(keys.COLUMNS)
+
     class Selected(Message):
         """The selected application changed; None when the column is empty."""
 
@@ -36,6 +48,7 @@ class KanbanBoard(Horizontal):
         is not set again."""
 
     def compose(self) -> ComposeResult:
+        yield StageTabs(id="stage-tabs")
         for stage in STAGES:
             with Vertical(classes="lane", id=f"lane-{stage.value}"):
                 yield Static(
@@ -52,6 +65,7 @@ class KanbanBoard(Horizontal):
 
     def show(self, model: BoardModel, keep: str | None = None) -> None:
         """Show the model's columns; the cursor stays on `keep` when given."""
+        empty = not any(model.totals.values())
         for stage in STAGES:
             header = model.header(stage)
             if self._headers.get(stage) != header:
@@ -60,17 +74,28 @@ class KanbanBoard(Horizontal):
                 head = self.query_one(f"#head-{stage.value}", Static)
                 head.update(Content(header), layout=False)
             column = self.column(stage)
+            if empty:
+                column.empty_message = EMPTY_BOARD if stage is Stage.APPLIED else "no cards"
+            elif model.filter_text.strip() and model.totals[stage]:
+                column.empty_message = NOTHING_MATCHES
+            else:
+                column.empty_message = "no cards"
             version = model.versions[stage]
             if self._versions.get(stage) != version:
                 self._versions[stage] = version
                 column.set_cards(model.columns[stage], model.heights[stage], model.card, keep)
             elif keep is not None:
                 column.select(keep)
+        self.query_one(StageTabs).show(self._headers, self.current)
         if keep is not None:
             located = model.locate(keep)
             if located is not None:
                 self.focus_stage(located[0])
         self._announce()
+
+    def keep_in_view(self) -> None:
+        """The selected card back in sight once the layout has changed."""
+        self.call_after_refresh(self.column(self.current).keep_cursor_in_view)
 
     def repaint(self) -> None:
         for stage in STAGES:
@@ -79,11 +104,11 @@ class KanbanBoard(Horizontal):
     def focus_stage(self, stage: Stage) -> None:
         self.current = stage
         column = self.column(stage)
+        self._mark_current()
         if self.screen.focused is not column and (
             self.screen.focused is None or isinstance(self.screen.focused, CardColumn)
         ):
-            column.focus()
-        self._mark_current()
+            self.screen.set_focus(column)
         self._announce()
 
     def focus_cards(self) -> None:
@@ -93,21 +118,27 @@ class KanbanBoard(Horizontal):
         if not self.column(stage).ids:
             stage = next((s for s in STAGES if self.column(s).ids), stage)
         self.focus_stage(stage)
-        self.column(stage).focus()  # focus_stage leaves focus where it is if outside the board
+        # focus_stage leaves focus where it is if outside the board
+        self.screen.set_focus(self.column(stage))
 
     def select(self, application_id: str, stage: Stage) -> None:
         if self.column(stage).select(application_id):
             self.current = stage
-            self.column(stage).focus()
             self._mark_current()
+            self.screen.set_focus(self.column(stage))
             self._announce()
 
     def _mark_current(self) -> None:
-        # On the header, not the lane: restyling a lane restyles its column
-        # and every one of its component classes, a tenth of a stage move.
+        # The lane's class shows it alone on a narrow board. Restyling a lane
+        # restyles its column and every one of its component classes, a tenth
+        # of a stage move, so it is set only when the column changes.
         for stage in STAGES:
             head = self.query_one(f"#head-{stage.value}")
             head.set_class(stage is self.current, "-current")
+            lane = self.query_one(f"#lane-{stage.value}")
+            if lane.has_class("-current") is not (stage is self.current):
+                lane.set_class(stage is self.current, "-current")
+        self.query_one(StageTabs).show(self._headers, self.current)
 
     def _announce(self) -> None:
         selected = self.selected
@@ -123,11 +154,29 @@ class KanbanBoard(Horizontal):
         if event.column.stage is self.current:
             self._announce()
 
-    def on_card_column_leave(self, event: CardColumn.Leave) -> None:
-        event.stop()
-        index = STAGES.index(event.column.stage) + event.step
+    def _step(self, step: int) -> None:
+        index = STAGES.index(self.current) + step
         if 0 <= index < len(STAGES):
             self.current = STAGES[index]
-            self.column(self.current).focus()
             self._mark_current()
+            self.screen.set_focus(self.column(self.current))
             self._announce()
+
+    def action_column_left(self) -> None:
+        self._step(-1)
+
+    def action_column_right(self) -> None:
+        self._step(1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("column_left", "column_right"):
+            # Only from a column: the filter's text field keeps its arrows.
+            return isinstance(self.screen.focused, CardColumn)
+        return True
+
+    def on_stage_tabs_chosen(self, event: StageTabs.Chosen) -> None:
+        event.stop()
+        self.current = event.stage
+        self._mark_current()
+        self.screen.set_focus(self.column(event.stage))
+        self._announce()

@@ -5,25 +5,36 @@ book.
 The screen decides when the views must follow (a change, a judging, the
 clock) and which applications changed; this widget brings every pane up to
 date and keeps the selection. What only moves the view is handled here:
-picking a card, the filter, a jump from the sidebar. Opening a card for
-editing changes the job hunt, so `CardColumn.Opened` goes on to the screen.
+picking a card, the filter, a jump from the sidebar, and which panes are
+on screen for the terminal's size (`views.layout`): `tab` goes from pane to
+pane, `enter` opens the detail, `escape` comes back, `z` zooms the focused
+pane, `v` switches the layout. Opening a card for editing changes the job
+hunt, so `CardColumn.Opened` goes on to the screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input
 
 from jobcockpit.core.board import Board
+from jobcockpit.core.records import Application
+from jobcockpit.tui import keys
+from jobcockpit.tui.views import layout
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel
+from jobcockpit.tui.views.layout import Arrangement, Layout, Pane
 from jobcockpit.tui.views.privacy import Privacy
 from jobcockpit.tui.widgets.board import KanbanBoard
-from jobcockpit.tui.widgets.detail import Detail
+from jobcockpit.tui.widgets.card_column import CardColumn
+from jobcockpit.tui.widgets.detail import Detail, DetailItem
 from jobcockpit.tui.widgets.filter_bar import FilterBar
 from jobcockpit.tui.widgets.sidebar import SECTION_LIMIT, Horizon, Sidebar
 
@@ -36,6 +47,8 @@ if TYPE_CHECKING:
 
 
 class BoardView(Horizontal):
+    BINDINGS: ClassVar[list[BindingType]] = list(keys.PANES)
+
     def __init__(
         self,
         session: Session,
@@ -53,6 +66,13 @@ class BoardView(Horizontal):
         """The verdicts shown; the screen judges them."""
         self.model: BoardModel | None = None
         self.selected: str | None = None
+        self.chosen: Arrangement | None = None
+        """The arrangement the user switched to (`v`); None follows the size."""
+        self.shape: Layout = layout.choose(layout.WIDE_FROM, layout.STACK_FROM)
+        self.pane: Pane = Pane.BOARD
+        """The pane in use: the one shown when not all of them fit."""
+        self.zoomed = False
+        """The pane in use alone on the screen (`z`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="left"):
@@ -60,6 +80,9 @@ class BoardView(Horizontal):
             yield KanbanBoard(id="board")
             yield Detail(id="detail")
         yield Sidebar(id="sidebar", privacy=self.privacy)
+
+    def on_mount(self) -> None:
+        self._lay_out()
 
     @property
     def board(self) -> Board:
@@ -149,10 +172,19 @@ class BoardView(Horizontal):
             if cards:
                 self.go_to(cards[0])
 
+    def selected_application(self) -> Application | None:
+        return self.board.applications.get(self.selected) if self.selected else None
+
+    def detail_item(self) -> DetailItem | None:
+        """The record under the detail's cursor, while the detail has focus."""
+        detail = self.query_one(Detail)
+        return detail.current if detail.has_focus else None
+
     def open_filter(self) -> None:
         bar = self.query_one(FilterBar)
+        self._use(Pane.BOARD)
         bar.add_class("-active")
-        bar.focus()
+        self.screen.set_focus(bar)
 
     def on_kanban_board_selected(self, event: KanbanBoard.Selected) -> None:
         self.selected = event.application_id
@@ -181,3 +213,107 @@ class BoardView(Horizontal):
         bar = self.query_one(FilterBar)
         bar.set_class(keep_text and bool(bar.value), "-active")
         self.query_one(KanbanBoard).focus_cards()
+
+    # -- the panes on screen -----------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Choose the layout for the terminal's size, unless the user chose one."""
+        size = self.app.size
+        chosen = layout.choose(size.width, size.height, self.chosen)
+        if chosen != self.shape or not self.has_class(*chosen.classes):
+            self.shape = chosen
+            self._show_panes()
+
+    def _show_panes(self) -> None:
+        arrangement = self.shape
+        for name in ("-wide", "-medium", "-narrow", "-stacked", "-single", "-tall"):
+            self.set_class(name in arrangement.classes, name)
+        for pane in layout.PANES:
+            self.set_class(pane is self.pane, f"-pane-{pane.value}")
+        self.set_class(self.zoomed, "-zoomed")
+        self.query_one(KanbanBoard).keep_in_view()
+
+    def pane_of(self, widget: Widget | None) -> Pane:
+        """The pane `widget` belongs to (the filter is the board's)."""
+        node = widget
+        while node is not None and node is not self:
+            if isinstance(node, Detail):
+                return Pane.DETAIL
+            if isinstance(node, Sidebar):
+                return Pane.SIDEBAR
+            node = node.parent  # type: ignore[assignment]
+        return Pane.BOARD
+
+    def _use(self, pane: Pane) -> None:
+        """Make `pane` the one in use, showing it if it was hidden."""
+        if pane is not self.pane:
+            self.pane = pane
+            self._show_panes()
+
+    def focus_pane(self, pane: Pane) -> None:
+        """Show `pane` and focus it at once, so that a key typed right after
+        the one that moved lands there."""
+        self._use(pane)
+        if pane is Pane.BOARD:
+            self.query_one(KanbanBoard).focus_cards()
+        elif pane is Pane.DETAIL:
+            self.screen.set_focus(self.query_one(Detail))
+        else:
+            self.screen.set_focus(self.query_one(Sidebar))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._use(self.pane_of(event.widget))
+
+    def _step(self, step: int) -> None:
+        here = self.pane_of(self.screen.focused)
+        index = layout.PANES.index(here)
+        self.focus_pane(layout.PANES[(index + step) % len(layout.PANES)])
+
+    def action_next_pane(self) -> None:
+        self._step(1)
+
+    def action_previous_pane(self) -> None:
+        self._step(-1)
+
+    def action_open_detail(self) -> None:
+        self.focus_pane(Pane.DETAIL)
+
+    def action_back(self) -> None:
+        if self.zoomed:
+            self.action_zoom()
+        elif self.pane_of(self.screen.focused) is not Pane.BOARD:
+            self.focus_pane(Pane.BOARD)
+        else:
+            self.query_one(FilterBar).action_clear_filter()
+
+    def action_zoom(self) -> None:
+        """The pane in use alone on the screen (the header and the footer
+        stay), or all of them again."""
+        self.zoomed = not self.zoomed
+        self._show_panes()
+
+    def action_switch_layout(self) -> None:
+        self.chosen = layout.next_choice(self.chosen)
+        self._lay_out()
+        said = {
+            Arrangement.WIDE: "wide: every pane at once",
+            Arrangement.MEDIUM: "medium: a narrower sidebar",
+            Arrangement.NARROW: "narrow: one pane at a time (tab goes from one to the next)",
+        }
+        if self.chosen is None:
+            self.notify(f"Layout by the terminal's size: {said[self.shape.arrangement]}")
+        else:
+            self.notify(f"Layout {said[self.chosen]}; v again switches it")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.screen.focused
+        if action == "open_detail":
+            return isinstance(focused, CardColumn) and self.selected is not None
+        if action == "back":
+            if self.zoomed or self.pane_of(focused) is not Pane.BOARD:
+                return True
+            return bool(self.model is not None and self.model.filter_text)
+        return True

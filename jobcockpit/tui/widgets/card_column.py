@@ -12,12 +12,13 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,7 +27,9 @@ from textual.strip import Strip
 
 from jobcockpit.core.records import Outcome, Stage
 from jobcockpit.tui import keys
+from jobcockpit.tui.contrast import MINIMUM, NON_TEXT_MINIMUM, legible
 from jobcockpit.tui.views.board_model import CARD_LINES, Card
+from jobcockpit.tui.views.fitting import cut, fit_when
 from jobcockpit.tui.widgets.scrolling import set_virtual_size
 
 CardSource = Callable[[str], Card | None]
@@ -40,15 +43,6 @@ _OUTCOME_CLASS = {
 }
 
 
-def _fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells, with an ellipsis when it had to be cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1) + "…"
-
-
 def _fit_segments(segments: list[Segment], width: int) -> list[Segment]:
     """`segments` cut to `width` cells, the last one with an ellipsis."""
     fitted: list[Segment] = []
@@ -56,10 +50,21 @@ def _fit_segments(segments: list[Segment], width: int) -> list[Segment]:
     for segment in segments:
         if room <= 0:
             break
-        text = _fit(segment.text, room)
+        text = cut(segment.text, room)
         fitted.append(Segment(text, segment.style))
         room -= cell_len(text)
     return fitted
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, broken between words."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(cut(word, width))
+    return lines
 
 
 class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
@@ -70,6 +75,8 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "card-column--cursor",
         "card-column--cursor-blurred",
+        "card-column--plain",
+        "card-column--edge",
         "card-column--company",
         "card-column--position",
         "card-column--since",
@@ -103,18 +110,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> CardColumn:
             return self.column
 
-    class Leave(Message):
-        """The user asked to move to the neighbouring column."""
-
-        def __init__(self, column: CardColumn, step: int) -> None:
-            super().__init__()
-            self.column = column
-            self.step = step
-
-        @property
-        def control(self) -> CardColumn:
-            return self.column
-
     class Opened(Message):
         """The user double-clicked a card: open it for editing."""
 
@@ -135,7 +130,9 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """The first line of each card, and the line after the last card."""
         self._source: CardSource = lambda _app_id: None
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._styles: dict[tuple[str, bool, str], Style] = {}
+        self._styles: dict[tuple[str, str, bool, str], Style] = {}
+        self.empty_message = "no cards"
+        """What the column says when it has no card to show."""
 
     # -- what the column shows -------------------------------------------------
 
@@ -169,6 +166,23 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = max(0, min(index, len(ids) - 1))
         self.refresh()
 
+    def card_text(self, application_id: str) -> list[str]:
+        """What a card says, line by line, as drawn at the column's width now,
+        without the cursor's mark (for tests and tools)."""
+        if application_id not in self.ids:
+            return []
+        index = self.ids.index(application_id)
+        card = self._source(application_id)
+        if card is None:
+            return []
+        width = self.scrollable_content_region.width
+        lines = self._tops[index + 1] - self._tops[index] - 1
+        selected = index == self.cursor
+        return [
+            self._render_card_line(card, row, width, selected).text[2:].rstrip()
+            for row in range(lines)
+        ]
+
     def repaint(self) -> None:
         """Words on the cards changed (the clock moved); the cards did not."""
         self.refresh()
@@ -184,10 +198,18 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        if 0 <= new < len(self.ids):
-            top, bottom = self._tops[new], self._tops[new + 1]
-            self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, force=True)
+        self.keep_cursor_in_view()
         self.post_message(self.Highlighted(self, self.selected))
+
+    def keep_cursor_in_view(self) -> None:
+        """Scroll so that the selected card is seen whole."""
+        if 0 <= self.cursor < len(self.ids):
+            top, bottom = self._tops[self.cursor], self._tops[self.cursor + 1]
+            self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, force=True)
+
+    def on_resize(self) -> None:
+        # A smaller window must not leave the selected card out of sight.
+        self.call_after_refresh(self.keep_cursor_in_view)
 
     def on_focus(self, event: events.Focus) -> None:
         self.post_message(self.Highlighted(self, self.selected))
@@ -220,12 +242,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def action_last(self) -> None:
         self._move(len(self.ids))
 
-    def action_column_left(self) -> None:
-        self.post_message(self.Leave(self, -1))
-
-    def action_column_right(self) -> None:
-        self.post_message(self.Leave(self, 1))
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -239,18 +255,40 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting --------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        """A component class's style. Worked out once per theme and focus:
+    def _style(self, name: str, row: str = "row") -> Style:
+        """A component class's look on a card line: its colours worked out
+        against the background they are painted on (`row`: a plain card,
+        `cursor` or `cursor-blurred`: the selected one), made legible in
+        every theme (`contrast`). Worked out once per theme and focus:
         Textual restyles the column each time focus moves in or out, and
         working the twenty of them out again each time is a good part of
         what moving a card to another column costs."""
-        key = (name, self.has_focus, self.app.theme)
+        key = (name, row, self.has_focus, self.app.theme)
         style = self._styles.get(key)
         if style is None:
-            style = self._styles[key] = self.get_component_rich_style(
-                f"card-column--{name}", partial=True
-            )
+            style = self._styles[key] = self._resolve(name, self._row_background(row))
         return style
+
+    def _row_background(self, row: str) -> Color:
+        background = self.background_colors[1]
+        if row != "row":
+            cursor = self.get_component_styles(f"card-column--{row}")
+            background = background + cursor.background
+        return background
+
+    def _resolve(self, name: str, background: Color) -> Style:
+        styles = self.get_component_styles(f"card-column--{name}")
+        if styles.has_rule("background"):
+            background = background + styles.background
+        color = self.colors[3]
+        if styles.has_rule("color"):
+            color = styles.color
+            if styles.has_rule("auto_color") and styles.auto_color:
+                color = background.get_contrast_text(color.a)
+        foreground = background + color
+        minimum = NON_TEXT_MINIMUM if name == "edge" else MINIMUM
+        readable = legible(foreground, background, minimum)
+        return styles.text_style + Style(color=readable.rich_color, bgcolor=background.rich_color)
 
     def render_line(self, y: int) -> Strip:
         _scroll_x, scroll_y = self.scroll_offset
@@ -258,12 +296,11 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.ids:
-            if line != 1:
+            lines = _wrap(self.empty_message, width - 2)
+            if not 1 <= line <= len(lines):
                 return Strip.blank(width, base)
-            message = _fit("  no cards", width)
-            return Strip([Segment(message, base + self._style("empty"))]).adjust_cell_length(
-                width, base
-            )
+            message = "  " + lines[line - 1]
+            return Strip([Segment(message, self._style("empty"))]).adjust_cell_length(width, base)
         index = self.card_at(line)
         if index is None:
             return Strip.blank(width, base)
@@ -279,33 +316,34 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         key = (card, row, width, selected, self.has_focus, base, self.app.theme)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._lines[key] = self._render_card_line(card, row, width, selected, base)
+            strip = self._lines[key] = self._render_card_line(card, row, width, selected)
         return strip
 
-    def _render_card_line(
-        self, card: Card, row: int, width: int, selected: bool, base: Style
-    ) -> Strip:
+    def _render_card_line(self, card: Card, row: int, width: int, selected: bool) -> Strip:
         """Line `row` of a card."""
         if selected:
-            highlight = self._style("cursor" if self.has_focus else "cursor-blurred")
-            background = base + highlight
-            edge = Segment("▌" if self.has_focus else " ", background)
+            where = "cursor" if self.has_focus else "cursor-blurred"
+            background = self._style("plain", where)
+            edge = Segment("▌", self._style("edge", where)) if self.has_focus else None
         else:
-            background = base
-            edge = Segment(" ", background)
+            where = "row"
+            background = self._style("plain", where)
+            edge = None
         inner = width - 2
-        segments = [edge, Segment(" ", background)]
-        segments.extend(self._row(card, row, inner, background))
+        segments = [edge or Segment(" ", background), Segment(" ", background)]
+        segments.extend(self._row(card, row, inner, where, background))
         return Strip(segments).adjust_cell_length(width, background)
 
-    def _row(self, card: Card, row: int, width: int, background: Style) -> list[Segment]:
+    def _row(
+        self, card: Card, row: int, width: int, where: str, background: Style
+    ) -> list[Segment]:
         def seg(text: str, name: str) -> Segment:
-            return Segment(text, background + self._style(name))
+            return Segment(text, self._style(name, where))
 
         if row == 0:
-            return [seg(_fit(card.company, width), "company")]
+            return [seg(cut(card.company, width), "company")]
         if row == 1:
-            return [seg(_fit(card.position or "-", width), "position")]
+            return [seg(cut(card.position or "-", width), "position")]
         if row == 2:
             if card.outcome is not None:
                 word, _, rest = card.since.partition(" ")
@@ -314,8 +352,12 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
                 parts = [seg(card.since, "since")]
             return _fit_segments(parts, width)
         if row == 3:
-            parts = [seg(f" {card.badge} ", f"badge-{card.badge_kind.value}")]
-            if card.overdue:
+            text = fit_when(card.badge, width - 2)
+            parts = [seg(f" {text} ", f"badge-{card.badge_kind.value}")]
+            room = width - cell_len(text) - 2
+            if card.overdue and room >= len(" overdue"):
                 parts.extend([Segment(" ", background), seg("overdue", "overdue")])
-            return _fit_segments(parts, width)
-        return [seg(_fit(card.note, width), "note-late" if card.note_late else "note")]
+            elif card.overdue and room >= 2:
+                parts.extend([Segment(" ", background), seg("!", "overdue")])
+            return parts
+        return [seg(fit_when(card.note, width), "note-late" if card.note_late else "note")]

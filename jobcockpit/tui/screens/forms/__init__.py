@@ -9,6 +9,7 @@ from jobcockpit.tui.screens.forms.application import ApplicationForm
 from jobcockpit.tui.screens.forms.call import CallForm
 from jobcockpit.tui.screens.forms.confirm import ConfirmDialog
 from jobcockpit.tui.screens.forms.contact import ContactForm
+from jobcockpit.tui.screens.forms.contact_removal import RemoveContactDialog
 from jobcockpit.tui.screens.forms.log import LogForm
 from jobcockpit.tui.screens.forms.stage import StageForm
 
@@ -18,6 +19,7 @@ __all__ = [
     "ConfirmDialog",
     "ContactForm",
     "LogForm",
+    "RemoveContactDialog",
     "StageChange",
     "StageForm",
 ]

@@ -7,6 +7,11 @@ under the fields and to clear an error once it is fixed, and on saving, when a
 record is returned only if no field has an error. An error shows under a field
 once the person has left it, or after a first attempt to save, not while they
 are still typing.
+
+`tab` moves between fields as soon as it is read, before the keys typed
+after it (a binding with priority): typing fast after `tab` never puts the
+next field's text into the previous one. A paste holding tabs (a row copied
+from a spreadsheet) fills one field per cell, from the focused one on.
 """
 
 from __future__ import annotations
@@ -29,6 +34,15 @@ from jobcockpit.tui.widgets.footer import CockpitFooter
 
 ResultT = TypeVar("ResultT")
 V = TypeVar("V")
+
+
+def _paste_into(field: Input, text: str) -> None:
+    """`text` pasted into `field`: over its selection, else at the cursor."""
+    selection = field.selection
+    if selection.is_empty:
+        field.insert_text_at_cursor(text)
+    else:
+        field.replace(text, *selection)
 
 
 class Reading:
@@ -60,7 +74,11 @@ class Reading:
 
 
 class FormScreen(ModalScreen[ResultT | None]):
-    """A dialog that returns a checked record, or None when cancelled."""
+    """A dialog that returns a checked record, or None when cancelled.
+
+    Its fields' boxes take the colours `$field-box` and `$field-box-focus`,
+    which the app showing it works out for its theme
+    (`contrast.field_variables`, as `CockpitApp.get_css_variables` does)."""
 
     CSS_PATH = "forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = list(keys.FORM)
@@ -131,11 +149,29 @@ class FormScreen(ModalScreen[ResultT | None]):
             invalid = [f for f in self.fields() if f.error is not None and f.display]
             if invalid:
                 invalid[0].control.focus()
+                # The whole field in sight, its error under it included.
+                self.call_after_refresh(invalid[0].scroll_visible, animate=False)
             return
         self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def take_paste(self, text: str) -> bool:
+        """Spread a pasted text holding tabs over the fields, one cell each,
+        from the focused field on; False (the focused field takes it all, as
+        usual) when it holds no tab. Each field takes its cell as it would a
+        paste, once it has taken focus."""
+        if "\t" not in text:
+            return False
+        cells = text.splitlines()[0].split("\t") if text.strip() else []
+        for number, cell in enumerate(cells):
+            if number:
+                self.focus_next()
+            focused = self.focused
+            if isinstance(focused, Input):
+                focused.call_later(_paste_into, focused, cell)
+        return True
 
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self) -> None:

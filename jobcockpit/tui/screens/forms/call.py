@@ -7,6 +7,7 @@ dial with the dialog open and log the outcome when they hang up.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 import pendulum
@@ -22,7 +23,12 @@ from jobcockpit.core.verdicts import TalkingPoints
 from jobcockpit.tui.screens.forms import keys
 from jobcockpit.tui.screens.forms.base import FormScreen, Reading
 from jobcockpit.tui.screens.forms.contact import contact_label
-from jobcockpit.tui.screens.forms.log import moment_field, read_decision_date, read_moment
+from jobcockpit.tui.screens.forms.log import (
+    moment_field,
+    read_decision_date,
+    read_moment,
+    typed_moment,
+)
 from jobcockpit.tui.widgets.field import Field
 
 OUTCOMES: dict[LogKind, str] = {
@@ -54,8 +60,12 @@ class CallForm(FormScreen[LogEntry]):
         now: pendulum.DateTime,
         zone: str,
         default_contact: str | None,
+        *,
+        entry: LogEntry | None = None,
     ) -> None:
+        """With `entry`, that call (as logged) to correct."""
         super().__init__()
+        self.entry = entry
         self.application = application
         self.contacts = list(contacts)
         self.talking_points = talking_points or STAGE_POINTS[application.stage]
@@ -64,13 +74,17 @@ class CallForm(FormScreen[LogEntry]):
         self.new_id = new_id("l")
         known = {c.id for c in self.contacts}
         self.default_contact: str | None
+        if entry is not None:
+            default_contact = entry.contact
+        self.kept = None if entry is None else (typed_moment(entry.at, zone), entry.at)
         if default_contact in known:
             self.default_contact = default_contact
         else:
             self.default_contact = self.contacts[0].id if self.contacts else None
 
     def heading(self) -> Content:
-        return Content.assemble("Log a call about ", (plain(self.application.company), "b"))
+        verb = "Log" if self.entry is None else "Correct"
+        return Content.assemble(f"{verb} a call about ", (plain(self.application.company), "b"))
 
     def compose_fields(self) -> ComposeResult:
         if self.contacts:
@@ -85,18 +99,35 @@ class CallForm(FormScreen[LogEntry]):
             )
         else:
             yield Static("No contacts yet: the call is logged for the application.", classes="note")
+        entry = self.entry
+        logged = entry.kind if entry is not None else None
         yield Field(
             "What happened (1, 2 or 3)",
             RadioSet(
-                *(RadioButton(label, id=kind.value) for kind, label in OUTCOMES.items()),
+                *(
+                    RadioButton(label, kind is logged, id=kind.value)
+                    for kind, label in OUTCOMES.items()
+                ),
                 id="outcome",
             ),
         )
-        yield moment_field("When")
-        yield Field("Note", Input(placeholder="what was said, who to ask for next time", id="note"))
+        yield moment_field("When", value=self.kept[0] if self.kept else "now", zone=self.zone)
+        yield Field(
+            "Note",
+            Input(
+                entry.note if entry else "",
+                placeholder="what was said, who to ask for next time",
+                id="note",
+            ),
+        )
+        expected = entry.decision_expected_on if entry else None
         yield Field(
             "Decision expected on (if they said; optional)",
-            Input(placeholder="e.g. fri, in 2 weeks, 2026-11-30", id="decision_expected_on"),
+            Input(
+                expected.isoformat() if expected else "",
+                placeholder="e.g. fri, in 2 weeks, 2026-11-30",
+                id="decision_expected_on",
+            ),
             hint="R4: the cockpit waits until a business day after it.",
         )
 
@@ -143,7 +174,7 @@ class CallForm(FormScreen[LogEntry]):
             reading.fail("outcome", "pick what happened: 1 connected, 2 voicemail, 3 no answer")
         if self.contacts and contact is None:
             reading.fail("contact", "pick who you called")
-        at = read_moment(self, reading, self.now, self.zone, "call")
+        at = read_moment(self, reading, self.now, self.zone, "call", kept=self.kept)
         decision_field = self.query_one("#decision_expected_on-field", Field)
         decision_field.display = outcome is LogKind.CONNECTED
         expected = None
@@ -151,6 +182,16 @@ class CallForm(FormScreen[LogEntry]):
             expected = read_decision_date(self, reading, at, self.now, self.zone, "call")
         if not reading.ok or outcome is None:
             return None
+        if self.entry is not None:
+            return dataclasses.replace(
+                self.entry,
+                kind=outcome,
+                at=at,
+                contact=contact.id if contact else None,
+                note=self.text("note").strip(),
+                decision_expected_on=expected,
+                id=self.entry.id or self.new_id,
+            )
         return LogEntry(
             application=self.application.id,
             kind=outcome,

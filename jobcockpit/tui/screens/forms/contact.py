@@ -1,5 +1,7 @@
 """Adding a contact to an application, linking one already known, or editing one.
 
+A number the phone library says no phone can have is refused with its
+reason; one that is only unusual is kept, and marked in the detail.
 The zone, country and best time decide when the rules let the person call
 (R10 to R13), so the form reads them back: a zone the phone number implies is
 proposed while the zone field is empty, and an unknown zone is refused with the
@@ -27,6 +29,7 @@ from jobcockpit.core.friendly import (
     parse_zone,
     zone_names,
 )
+from jobcockpit.core.phones import check_phone
 from jobcockpit.core.places import country_from_phone, zone_from_phone
 from jobcockpit.core.records import WEEKDAYS, BestTime, Contact, RecordError, new_id
 from jobcockpit.core.text import plain
@@ -191,6 +194,10 @@ class ContactForm(FormScreen[Contact | str]):
         email = reading.take("email", lambda: parse_email(self.text("email")), None)
         zone = self._zone(reading, phone)
         country = reading.take("country", lambda: parse_country(self.text("country")), None)
+        if phone is not None:
+            checked = reading.take("phone", lambda: check_phone(phone, country), None)
+            if checked is not None and checked.unusual:
+                reading.hint("phone", f"kept, but marked: {checked.unusual}")
         phone_country = country_from_phone(phone)
         if country is None and phone_country is not None:
             reading.hint("country", f"empty: {phone_country}, from the phone number")

@@ -8,7 +8,31 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+MOVES: list[Binding] = [
+    Binding(
+        "tab",
+        "app.focus_next",
+        "Next field",
+        id="form_next_field",
+        show=False,
+        priority=True,
+        tooltip="The next field; what is typed right after it lands there",
+    ),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous field",
+        id="form_previous_field",
+        show=False,
+        priority=True,
+        tooltip="The previous field",
+    ),
+]
+"""From field to field (or button to button) at once, before the keys typed
+after: a binding with priority."""
+
 FORM: list[Binding] = [
+    *MOVES,
     Binding("escape", "cancel", "Cancel", id="form_cancel", tooltip="Close without saving"),
     Binding("ctrl+s", "submit", "Save", id="form_submit", tooltip="Check every field and save"),
     Binding(
@@ -48,4 +72,28 @@ CALL: list[Binding] = [
 CONFIRM: list[Binding] = [
     Binding("y", "confirm", "Yes", id="confirm_yes", tooltip="Yes, go ahead"),
     Binding("n,escape", "refuse", "No", id="confirm_no", tooltip="No, leave things as they are"),
+]
+
+REMOVE_CONTACT: list[Binding] = [
+    Binding(
+        "u",
+        "unlink",
+        "Unlink",
+        id="contact_unlink",
+        tooltip="Take the contact off this application only; they stay on the others",
+    ),
+    Binding(
+        "r",
+        "remove",
+        "Remove",
+        id="contact_remove",
+        tooltip="Remove the contact from every application, with their log entries",
+    ),
+    Binding(
+        "n,escape",
+        "refuse",
+        "Cancel",
+        id="contact_keep",
+        tooltip="Keep the contact as it is",
+    ),
 ]

@@ -107,7 +107,7 @@ class StageForm(FormScreen[StageChange]):
                     id="keep_in_touch",
                 ),
             )
-            yield moment_field("Decided when")
+            yield moment_field("Decided when", zone=self.zone)
 
     def _backwards_note(self) -> str:
         note = f"Back to {self.target.value}: the log stays as it is."
