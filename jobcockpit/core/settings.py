@@ -155,14 +155,26 @@ class SettingSpec:
     """Written to the data file only when not None."""
 
 
-def _count(key: str, *, minimum: int = 0) -> Callable[[Any], int]:
+def _count(key: str, *, minimum: int = 0, maximum: int) -> Callable[[Any], int]:
+    """A whole number within bounds: a value far beyond any sensible wait
+    would push the rules' dates past the calendar's end, so it is refused
+    when typed and when read from the data file alike."""
+
     def parse(value: Any) -> int:
+        text = str(value).strip() if not isinstance(value, bool) else ""
         try:
-            number = int(str(value).strip()) if not isinstance(value, bool) else None
+            number = int(text)
         except ValueError:
             number = None
         if number is None or number < minimum:
             raise RecordError("settings", key, f"{value!r} is not a whole number >= {minimum}")
+        if number > maximum:
+            raise RecordError(
+                "settings",
+                key,
+                f"{text if len(text) <= 24 else text[:20] + '…'} is too large: "
+                f"write a whole number from {minimum} to {maximum}",
+            )
         return number
 
     return parse
@@ -329,8 +341,20 @@ def _dump_clock(value: dt.time) -> str:
     return format_clock(value)
 
 
-def _spec_count(key: str, help_text: str, minimum: int = 0) -> SettingSpec:
-    parse = _count(key, minimum=minimum)
+DAYS = 3650
+"""Waits in days: up to ten years."""
+BUSINESS_DAYS = 260
+"""Waits in business days: up to a year."""
+HOURS = 8760
+"""Waits in hours: up to a year."""
+COUNT = 100
+"""How many follow-ups, voicemails, dials or backups."""
+MINUTES = 1440
+"""Minutes within a day."""
+
+
+def _spec_count(key: str, help_text: str, minimum: int = 0, *, maximum: int) -> SettingSpec:
+    parse = _count(key, minimum=minimum, maximum=maximum)
     return SettingSpec(key, help_text, parse, parse, _identity, str)
 
 
@@ -346,27 +370,45 @@ def _spec_optional(key: str, help_text: str, parse: Callable[[Any], str | None])
 SETTINGS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        _spec_count("applied_wait_days", "R3: days to wait after applying before calling", 0),
-        _spec_count("applied_overdue_days", "R3: days after applying when a call is overdue", 0),
+        _spec_count(
+            "applied_wait_days", "R3: days to wait after applying before calling", 0, maximum=DAYS
+        ),
+        _spec_count(
+            "applied_overdue_days",
+            "R3: days after applying when a call is overdue",
+            0,
+            maximum=DAYS,
+        ),
         _spec_count(
             "decision_grace_business_days",
             "R4: business days after a promised decision date before following up",
+            maximum=BUSINESS_DAYS,
         ),
-        _spec_count("thank_you_hours", "R5: hours after an interview to send a thank-you", 1),
         _spec_count(
-            "interviewed_wait_business_days", "R6: business days after an interview before a call"
+            "thank_you_hours", "R5: hours after an interview to send a thank-you", 1, maximum=HOURS
+        ),
+        _spec_count(
+            "interviewed_wait_business_days",
+            "R6: business days after an interview before a call",
+            maximum=BUSINESS_DAYS,
         ),
         _spec_count(
             "interviewed_overdue_business_days",
             "R6: business days after an interview when a call is overdue",
+            maximum=BUSINESS_DAYS,
         ),
-        _spec_count("follow_up_wait_days", "R7: days between follow-ups"),
+        _spec_count("follow_up_wait_days", "R7: days between follow-ups", maximum=DAYS),
         _spec_count(
-            "max_follow_ups", "R7: follow-ups a cycle before the ball is in their court", 1
+            "max_follow_ups",
+            "R7: follow-ups a cycle before the ball is in their court",
+            1,
+            maximum=COUNT,
         ),
-        _spec_count("voicemail_wait_days", "R8: days to wait after leaving a voicemail"),
-        _spec_count("max_voicemails", "R8: voicemails a cycle"),
-        _spec_count("max_dials_per_day", "R9: unanswered dials a day", 1),
+        _spec_count(
+            "voicemail_wait_days", "R8: days to wait after leaving a voicemail", maximum=DAYS
+        ),
+        _spec_count("max_voicemails", "R8: voicemails a cycle", maximum=COUNT),
+        _spec_count("max_dials_per_day", "R9: unanswered dials a day", 1, maximum=COUNT),
         SettingSpec(
             "call_windows",
             "R10: call windows in the contact's time, e.g. 09:30-11:30,14:00-16:00",
@@ -378,10 +420,17 @@ SETTINGS: dict[str, SettingSpec] = {
         _spec_clock("monday_starts_at", "R11: default windows on Monday start no earlier"),
         _spec_clock("friday_ends_at", "R11: default windows on Friday end no later"),
         _spec_count(
-            "courtesy_business_days", "R15: business days to send the courtesy thank-you", 0
+            "courtesy_business_days",
+            "R15: business days to send the courtesy thank-you",
+            0,
+            maximum=BUSINESS_DAYS,
         ),
-        _spec_count("keep_in_touch_days", "R16: days after a rejection before a check-in call"),
-        _spec_count("min_window_minutes", "minutes a call window needs left to count", 1),
+        _spec_count(
+            "keep_in_touch_days", "R16: days after a rejection before a check-in call", maximum=DAYS
+        ),
+        _spec_count(
+            "min_window_minutes", "minutes a call window needs left to count", 1, maximum=MINUTES
+        ),
         _spec_optional(
             "user_timezone", "your own IANA time zone (empty: the system's)", _zone("user_timezone")
         ),
@@ -431,8 +480,14 @@ SETTINGS: dict[str, SettingSpec] = {
         _spec_template(
             "draft_after_decision", "follow-up e-mail after a decision: keeping in touch"
         ),
-        _spec_count("backup_last_saves", "backups: the last saves always kept", 1),
-        _spec_count("backup_hours", "backups: one kept for each of the last hours with a save"),
-        _spec_count("backup_days", "backups: one kept for each of the last days with a save"),
+        _spec_count("backup_last_saves", "backups: the last saves always kept", 1, maximum=COUNT),
+        _spec_count(
+            "backup_hours",
+            "backups: one kept for each of the last hours with a save",
+            maximum=HOURS,
+        ),
+        _spec_count(
+            "backup_days", "backups: one kept for each of the last days with a save", maximum=DAYS
+        ),
     )
 }
