@@ -235,6 +235,8 @@ def test_a_spreadsheet_without_a_date_column_is_refused(cli: Cli, db: Path, tmp_
         ["settings"],
         ["settings", "max_follow_ups"],
         ["settings", "max_follow_ups", "3"],
+        ["restore", "--list"],
+        ["restore", "--yes"],
         [],
     ],
 )

@@ -21,6 +21,7 @@ from jobcockpit.cli.output import after_saving, ask, write
 from jobcockpit.cli.stores import data_file
 from jobcockpit.core.settings import system_zone
 from jobcockpit.store import (
+    DataFileMissing,
     Summary,
     data_file_status,
     folder_problem,
@@ -60,8 +61,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.demo:
         raise CommandError("the demo board has no backups", USAGE)
-    path, _named = data_file(args)
+    path, named = data_file(args)
     data_file_status(path)
+    if named and not path.exists() and not dated_backups(path):
+        # A file named but missing, with no backup to bring it back from, is
+        # most likely a typo or an unmounted folder: say so as every command does.
+        raise DataFileMissing(path)
     zone = system_zone()
     if args.list:
         write(_listing(path, zone))
