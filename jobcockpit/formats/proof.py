@@ -95,6 +95,12 @@ class Proof:
         return sum(a.follow_ups for a in self.applications)
 
     @property
+    def steps(self) -> int:
+        """Every step in the period, the sending included: what the summary
+        table's "steps in period" column adds up to."""
+        return sum(len(a.steps) for a in self.applications)
+
+    @property
     def period(self) -> str:
         if self.start and self.end:
             return f"{self.start.isoformat()} to {self.end.isoformat()}"
@@ -222,9 +228,10 @@ def proof_markdown(proof: Proof) -> str:
     lines = [
         f"# Applications and follow-ups: {proof.period}",
         "",
+        f"{_count(proof.steps, 'step')} in this period: "
         f"{_count(proof.sent, 'application')} sent and "
-        f"{_count(proof.follow_ups, 'further step')} (calls, e-mails, interviews, replies) "
-        f"in this period, for {_count(len(proof.applications), 'application')} in all. "
+        f"{_count(proof.follow_ups, 'further step')} (calls, e-mails, interviews, replies), "
+        f"for {_count(len(proof.applications), 'application')} in all. "
         f"Times are in {proof.zone}.",
         "",
     ]
