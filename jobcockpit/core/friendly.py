@@ -546,3 +546,23 @@ def describe_moment(moment: dt.datetime, now: dt.datetime, zone: str) -> str:
     local = moment.astimezone(places.zone(zone))
     today = now.astimezone(places.zone(zone)).date()
     return f"{describe_day(local.date(), today)}, {local.strftime('%H:%M')} ({zone})"
+
+
+IMPORT_ALLOWANCE_DAYS = 1
+"""How far past the importing day a file's day applied may be: a file written
+in a zone already on the next day is not wrong."""
+
+
+def applied_too_late(applied_on: dt.date, today: dt.date, allowance_days: int = 0) -> str | None:
+    """Why `applied_on` cannot be the day an application was sent, or None:
+    a day after `today` (plus `allowance_days`) has not happened yet, and the
+    rules would wait for it. The cockpit's form and the import both ask here."""
+    latest = today + dt.timedelta(days=allowance_days)
+    if applied_on <= latest:
+        return None
+    if allowance_days == 0:
+        return "that is after today; write the day you applied"
+    return (
+        f"{applied_on.isoformat()} is after {latest.isoformat()}, "
+        "a day that has not come yet; write the day you applied"
+    )

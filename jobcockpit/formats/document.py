@@ -10,6 +10,7 @@ bytes for the same board, so backups diff cleanly.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -21,6 +22,7 @@ from typing import Any, Generic, TypeVar
 import orjson
 
 from jobcockpit.core.board import Board, Changeset
+from jobcockpit.core.friendly import IMPORT_ALLOWANCE_DAYS, applied_too_late
 from jobcockpit.core.links import broken_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
 
@@ -237,7 +239,11 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 
 def plan_import(
-    document: Mapping[str, Any], board: Board, *, description: str = "import"
+    document: Mapping[str, Any],
+    board: Board,
+    *,
+    description: str = "import",
+    today: dt.date | None = None,
 ) -> ImportPlan:
     """Merge a document into `board`: records with a known id are updated, new
     ones added; a log entry already on the board is not added again.
@@ -257,6 +263,8 @@ def plan_import(
         sections["contacts"], board.contacts, Contact.from_dict, "contact", problems
     )
     log = _merge_log(sections["log"], board, problems)
+    if today is not None:
+        _check_applied_days(applications, board, today, problems)
 
     _check_links(board, applications, contacts, log, problems)
     if problems:
@@ -374,6 +382,22 @@ def _merge_records(
         else:
             merge.unchanged += 1
     return merge
+
+
+def _check_applied_days(
+    merge: _Merge[Application], board: Board, today: dt.date, problems: list[str]
+) -> None:
+    """A day applied that has not come yet, on a record the import adds or
+    changes, is refused as the cockpit's form refuses it (with a day's
+    allowance for a file written in a zone ahead)."""
+    for record in merge.put:
+        stored = board.applications.get(record.id)
+        if stored is not None and stored.applied_on == record.applied_on:
+            continue
+        day = dt.date(record.applied_on.year, record.applied_on.month, record.applied_on.day)
+        problem = applied_too_late(day, today, IMPORT_ALLOWANCE_DAYS)
+        if problem is not None:
+            problems.append(f"application {record.id}: applied_on: {problem}")
 
 
 def _numbered(error: RecordError, noun: str, position: int) -> str:

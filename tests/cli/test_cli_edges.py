@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import NOW, Run
@@ -114,3 +115,43 @@ def test_the_report_summary_adds_up_to_the_tables_steps(cli: Cli, filled: Path) 
         "2 steps in this period: 2 applications sent and 0 further steps "
         "(calls, e-mails, interviews, replies), for 2 applications in all." in result.out
     )
+
+
+# -- an import may not apply on a day that has not come yet ------------------------
+
+
+def test_a_document_applied_in_the_future_is_refused_naming_the_record(
+    cli: Cli, db: Path, tmp_path: Path, document: dict[str, Any]
+) -> None:
+    document["applications"][0]["applied_on"] = "2200-12-31"
+    source = tmp_path / "future.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+
+    result = cli("--db", str(db), "--now", NOW, "import", str(source))
+
+    assert result.code == 1
+    assert "application a1: applied_on: 2200-12-31 is after 2026-11-19" in result.err
+    assert not db.exists()
+
+
+def test_a_row_applied_in_the_future_is_a_bad_row_but_tomorrow_is_allowed(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text(
+        "company,position,date applied\n"
+        "Acme,Analyst,2027-06-01\n"
+        "Beta,Dev,2026-11-19\n"
+        "Gamma,Producer,2026-11-02\n",
+        encoding="utf-8",
+    )
+
+    refused = cli("--db", str(db), "--now", NOW, "import", str(sheet))
+    skipped = cli("--db", str(db), "--now", NOW, "import", "--skip-bad", str(sheet))
+
+    assert refused.code == 1
+    assert "line 2: date applied: 2027-06-01 is after 2026-11-19" in refused.err
+    assert skipped.code == 0, skipped.err
+    assert "2 added" in skipped.out
+    today = cli("--db", str(db), "--now", NOW, "today")
+    assert "Acme" not in today.out and "2027" not in today.out

@@ -10,15 +10,19 @@ stored. The spreadsheet reader is imported only for a spreadsheet.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pendulum
+
 from jobcockpit.cli.errors import OK, USAGE, CommandError
 from jobcockpit.cli.output import Progress, after_saving, print_error, write
-from jobcockpit.cli.stores import data_file, refuse_demo, tell_warnings
+from jobcockpit.cli.stores import clock, data_file, refuse_demo, tell_warnings
 from jobcockpit.core.board import Board
+from jobcockpit.core.settings import Settings
 from jobcockpit.core.text import plain
 from jobcockpit.formats.document import (
     MAX_DOCUMENT_BYTES,
@@ -169,13 +173,15 @@ def run(args: argparse.Namespace) -> int:
         store = None
     description = f"import {name}"
     try:
-        plan = plan_import(document, store.board if store else Board(), description=description)
+        today = _today(args, store)
+        board = store.board if store else Board()
+        plan = plan_import(document, board, description=description, today=today)
         if args.dry_run:
             write(_summary(plan, name, path, dry_run=True))
             return OK
         if store is None:
             store = Store.open(path, create=True, wait=wait)
-            plan = plan_import(document, store.board, description=description)
+            plan = plan_import(document, store.board, description=description, today=today)
         store.commit(plan.change)
     except ImportRefused as refused:
         raise CommandError(_refusal(name, refused)) from None
@@ -185,6 +191,14 @@ def run(args: argparse.Namespace) -> int:
     tell_warnings(store)
     after_saving(_summary(plan, name, path, dry_run=False))
     return OK
+
+
+def _today(args: argparse.Namespace, store: Store | None) -> dt.date:
+    """The importing day in the user's zone, which a day applied may not pass."""
+    zone = (store.settings if store is not None else Settings()).zone
+    given: pendulum.DateTime | None = args.global_now
+    moment = given.in_timezone(zone) if given is not None else clock(zone)
+    return dt.date(moment.year, moment.month, moment.day)
 
 
 def _is_spreadsheet(source: str, data: bytes) -> bool:
@@ -256,7 +270,11 @@ def _import_spreadsheets(args: argparse.Namespace, inputs: Sequence[tuple[str, b
                 )
             except ImportRefused as refused:
                 raise CommandError(_refusal(given, refused)) from None
-        options = {"skip_bad": args.skip_bad, "date_order": args.dates}
+        options = {
+            "skip_bad": args.skip_bad,
+            "date_order": args.dates,
+            "today": _today(args, store),
+        }
         board = store.board if store else Board()
         planned = plan_sheets(sheets, board, description=description, progress=progress, **options)
         progress.done()

@@ -15,12 +15,14 @@ are still found and updated, when they hold the same application.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jobcockpit.core.board import Board
+from jobcockpit.core.friendly import IMPORT_ALLOWANCE_DAYS, applied_too_late
 from jobcockpit.core.records import Application, Stage
 from jobcockpit.formats.document import FORMAT, plan_import
 from jobcockpit.formats.spreadsheet import fields
@@ -65,6 +67,7 @@ def plan_spreadsheet(
     date_order: DateOrder | None = None,
     description: str = "import",
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> SpreadsheetPlan:
     """The import of one sheet into `board` (see `plan_sheets`)."""
     return plan_sheets(
@@ -74,6 +77,7 @@ def plan_spreadsheet(
         date_order=date_order,
         description=description,
         progress=progress,
+        today=today,
     )
 
 
@@ -85,8 +89,10 @@ def plan_sheets(
     date_order: DateOrder | None = None,
     description: str = "import",
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> SpreadsheetPlan:
-    """The import of `sheets` into `board`, as one change.
+    """The import of `sheets` into `board`, as one change; with `today`, a
+    row applied on a day that has not come yet is a bad row.
 
     Raises `ImportRefused` when a file's dates leave the day/month order open,
     and `SheetRefused` naming every bad row unless `skip_bad`, in which case
@@ -102,7 +108,7 @@ def plan_sheets(
     for index, (sheet, order) in enumerate(zip(sheets, orders, strict=True)):
         for row in sheet.rows:
             try:
-                taken = _take_row(sheet, row, order, board, draft)
+                taken = _take_row(sheet, row, order, board, draft, today)
             except fields.RowError as error:
                 bad.append(BadRow(row.line, error.column, error.problem, sheet.name, sheet.unit))
             else:
@@ -124,7 +130,7 @@ def plan_sheets(
         "applications": list(draft.applications.values()),
         "contacts": list(draft.contacts.values()),
     }
-    plan = plan_import(document, board, description=description)
+    plan = plan_import(document, board, description=description, today=today)
     summaries = tuple(
         SheetSummary(sheet, order, counts[index][0], counts[index][1])
         for index, (sheet, order) in enumerate(zip(sheets, orders, strict=True))
@@ -163,7 +169,12 @@ def _date_cells(sheet: Sheet) -> list[tuple[int, str, str]]:
 
 
 def _take_row(
-    sheet: Sheet, row: Row, order: DateOrder | None, board: Board, draft: _Draft
+    sheet: Sheet,
+    row: Row,
+    order: DateOrder | None,
+    board: Board,
+    draft: _Draft,
+    today: dt.date | None = None,
 ) -> bool | None:
     """Add one row's application and contact to the draft; raise `RowError`
     for the first thing in it that cannot be read. None: the row is no
@@ -181,6 +192,9 @@ def _take_row(
         raise fields.RowError(sheet.column("company"), "is empty")
     position = fields.cell(row, "position")
     applied_on, by_created = fields.applied_on(sheet, row, order)
+    too_late = applied_too_late(applied_on, today, IMPORT_ALLOWANCE_DAYS) if today else None
+    if too_late is not None:
+        raise fields.RowError(sheet.column("created" if by_created else "applied_on"), too_late)
     decision = fields.date_of(sheet, row, "decision", order)
     kept = fields.kept_fields(sheet, row, order)
     contact = fields.contact_fields(sheet, row)
