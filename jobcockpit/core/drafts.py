@@ -18,7 +18,7 @@ from enum import StrEnum
 
 import pendulum
 
-from jobcockpit.core.records import Application, Contact, Stage
+from jobcockpit.core.records import Application, Contact, Outcome, Stage
 from jobcockpit.core.verdicts import TalkingPoints
 
 
@@ -118,6 +118,24 @@ DEFAULT_TEMPLATES: dict[str, str] = {
 }
 """The templates as shipped; a setting of the same key replaces one."""
 
+AFTER_OFFER = "after_offer"
+OFFER_TEMPLATE = (
+    "Thank you for the offer: {position}\n"
+    "\n"
+    "Dear {first_name},\n"
+    "\n"
+    "Thank you very much for the offer for the {position} position at {company}, and "
+    "for the time you and the team gave me along the way.\n"
+    "\n"
+    "If you need anything further from me, please let me know.\n"
+    "\n"
+    "Best regards,\n"
+    "{my_name}\n"
+    "{my_phone}"
+)
+"""The follow-up e-mail once they made an offer (or it was accepted): a thank-you,
+with none of the after-decision template's asking about other openings."""
+
 TEMPLATE_OF: dict[TalkingPoints, str] = {
     TalkingPoints.STATUS: "draft_status",
     TalkingPoints.AFTER_INTERVIEW: "draft_after_interview",
@@ -175,11 +193,21 @@ def talking_points_of(application: Application) -> TalkingPoints:
     return TalkingPoints.STATUS
 
 
-def template_key(kind: DraftKind, points: TalkingPoints) -> str:
+def template_key(
+    kind: DraftKind, points: TalkingPoints, application: Application | None = None
+) -> str:
+    """The template for `kind`: the follow-up e-mail's by the talking points,
+    except that a decided application always gets an after-decision wording
+    (the rules leave an offer `done` with no talking points of its own), and
+    an offer or an accepted one the thank-you for the offer."""
     if kind is DraftKind.THANK_YOU:
         return "draft_thank_you"
     if kind is DraftKind.COURTESY:
         return "draft_courtesy"
+    if application is not None and application.stage is Stage.DECIDED:
+        if application.outcome in (Outcome.OFFER, Outcome.ACCEPTED):
+            return AFTER_OFFER
+        return "draft_after_decision"
     return TEMPLATE_OF[points]
 
 
@@ -196,8 +224,11 @@ def build_draft(
 ) -> Draft:
     """The draft of `kind` about `application`, to `contact`. `templates` maps a
     template's key to the user's own text (None or absent: the shipped one)."""
-    key = template_key(kind, points or talking_points_of(application))
-    template = templates.get(key) or DEFAULT_TEMPLATES[key]
+    key = template_key(kind, points or talking_points_of(application), application)
+    if key == AFTER_OFFER:
+        template = OFFER_TEMPLATE
+    else:
+        template = templates.get(key) or DEFAULT_TEMPLATES[key]
     name = contact.name.strip() if contact is not None else ""
     values = {
         "company": application.company.strip(),

@@ -155,3 +155,47 @@ def test_a_row_applied_in_the_future_is_a_bad_row_but_tomorrow_is_allowed(
     assert "2 added" in skipped.out
     today = cli("--db", str(db), "--now", NOW, "today")
     assert "Acme" not in today.out and "2027" not in today.out
+
+
+# -- the draft after an offer -------------------------------------------------------
+
+
+def decide(cli: Cli, db: Path, tmp_path: Path, outcome: str) -> None:
+    change = {
+        "format": "jobcockpit/1",
+        "applications": [
+            {"id": "a1", "stage": "decided", "outcome": outcome, "stage_since": "2026-11-12"}
+        ],
+    }
+    source = tmp_path / f"{outcome}.json"
+    source.write_text(json.dumps(change), encoding="utf-8")
+    assert cli("--db", str(db), "--now", NOW, "import", str(source)).code == 0
+
+
+@pytest.mark.parametrize("outcome", ["offer", "accepted"])
+def test_the_draft_after_an_offer_thanks_them_and_pitches_nothing(
+    cli: Cli, filled: Path, tmp_path: Path, outcome: str
+) -> None:
+    decide(cli, filled, tmp_path, outcome)
+
+    result = cli("--db", str(filled), "draft", "a1", "--now", NOW)
+
+    assert result.code == 0, result.err
+    assert "Subject: Thank you for the offer: Data analyst" in result.out
+    assert "Thank you very much for the offer for the Data analyst position at Acme Tools" in (
+        result.out
+    )
+    for pitch in ("make sure that my application arrived", "keep in touch", "opening"):
+        assert pitch not in result.out
+
+
+def test_a_rejection_still_gets_its_courtesy_wording(
+    cli: Cli, filled: Path, tmp_path: Path
+) -> None:
+    decide(cli, filled, tmp_path, "rejected")
+
+    result = cli("--db", str(filled), "draft", "a1", "--kind", "email", "--now", NOW)
+
+    assert result.code == 0, result.err
+    assert "Subject: Keeping in touch: Acme Tools" in result.out
+    assert "make sure that my application arrived" not in result.out
