@@ -199,3 +199,90 @@ def test_a_rejection_still_gets_its_courtesy_wording(
     assert result.code == 0, result.err
     assert "Subject: Keeping in touch: Acme Tools" in result.out
     assert "make sure that my application arrived" not in result.out
+
+
+# -- jobcockpit's own CSV export read back --------------------------------------------
+
+
+def test_the_own_csv_export_imports_into_a_fresh_file_without_losing_fields(
+    cli: Cli, filled: Path, tmp_path: Path
+) -> None:
+    decide(cli, filled, tmp_path, "offer")
+    exported = tmp_path / "e.csv"
+    assert cli("--db", str(filled), "export", "--format", "csv", "-o", str(exported)).code == 0
+    fresh = tmp_path / "fresh.json"
+
+    result = cli("--db", str(fresh), "--now", NOW, "import", str(exported))
+
+    assert result.code == 0, result.err
+    assert "as jobcockpit's own CSV export" in result.out
+    assert "left out: last_log_at, last_log" in result.out
+    assert "not re-created as a log entry" in result.out
+    original = json.loads(cli("--db", str(filled), "export").out)
+    copy = json.loads(cli("--db", str(fresh), "export").out)
+    kept: tuple[str, ...] = ("company", "position", "stage", "outcome", "follow_up")
+    kept += ("applied_on", "stage_since")
+    kept += ("notes", "posting_url")
+    by_id = {a["id"]: a for a in copy["applications"]}
+    assert set(by_id) == {"a1", "a2", "a3"}
+    for application in original["applications"]:
+        assert {k: by_id[application["id"]][k] for k in kept} == {k: application[k] for k in kept}
+    assert by_id["a1"]["outcome"] == "offer" and by_id["a1"]["stage_since"] == "2026-11-12"
+    assert "follow_up" not in by_id["a1"]["notes"] and "id:" not in by_id["a1"]["notes"]
+
+    def people(document: dict[str, Any], app: str) -> list[tuple[str, str | None, str | None]]:
+        (application,) = [a for a in document["applications"] if a["id"] == app]
+        contacts = {c["id"]: c for c in document["contacts"]}
+        return [
+            (contacts[c]["name"], contacts[c]["phone"], contacts[c]["email"])
+            for c in application["contacts"]
+        ]
+
+    for app in ("a1", "a2", "a3"):
+        assert people(copy, app) == people(original, app)
+
+
+def test_the_own_csv_export_imported_over_the_original_changes_nothing(
+    cli: Cli, filled: Path, tmp_path: Path
+) -> None:
+    decide(cli, filled, tmp_path, "rejected")
+    exported = tmp_path / "e.csv"
+    assert cli("--db", str(filled), "export", "--format", "csv", "-o", str(exported)).code == 0
+    before = cli("--db", str(filled), "export").out
+
+    result = cli("--db", str(filled), "--now", NOW, "import", str(exported))
+
+    assert result.code == 0, result.err
+    assert "nothing changed" in result.out
+    assert cli("--db", str(filled), "export").out == before
+
+
+def test_own_export_contacts_line_up_or_their_details_go_to_the_notes(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    header = (
+        "id,company,position,stage,applied_on,stage_since,outcome,follow_up,contacts,phones,"
+        "emails,last_log_at,last_log,notes,posting_url,salary,location,resume,cover_letter,"
+        "deadline,tags\n"
+    )
+    sheet = tmp_path / "own.csv"
+    sheet.write_text(
+        header
+        + "a7,Delta,Dev,applied,2026-11-02,,,email,Ann Lee; Bo Chen,,a@d.example; b@d.example,"
+        ",,,,,,,,,\n"
+        + "a8,Echo,QA,interviewed,2026-11-03,,,any,Cy Diaz; Di Eto,+1 505 555 0101,,,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+
+    result = cli("--db", str(db), "--now", NOW, "import", str(sheet))
+
+    assert result.code == 0, result.err
+    document = json.loads(cli("--db", str(db), "export").out)
+    apps = {a["id"]: a for a in document["applications"]}
+    contacts = {c["id"]: c for c in document["contacts"]}
+    assert [(contacts[c]["name"], contacts[c]["email"]) for c in apps["a7"]["contacts"]] == [
+        ("Ann Lee", "a@d.example"),
+        ("Bo Chen", "b@d.example"),
+    ]
+    assert [contacts[c]["name"] for c in apps["a8"]["contacts"]] == ["Cy Diaz", "Di Eto"]
+    assert apps["a8"]["notes"] == "phones: +1 505 555 0101"

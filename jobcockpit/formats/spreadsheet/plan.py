@@ -27,6 +27,7 @@ from jobcockpit.core.records import Application, Stage
 from jobcockpit.formats.document import FORMAT, plan_import
 from jobcockpit.formats.spreadsheet import fields
 from jobcockpit.formats.spreadsheet.dates import DateOrder, order_shown
+from jobcockpit.formats.spreadsheet.own_export import own_contacts, own_fields, own_status
 from jobcockpit.formats.spreadsheet.preview import (
     BadRow,
     LeftOut,
@@ -187,6 +188,9 @@ def _take_row(
     status = fields.parsed(sheet, "status", lambda: read_status(status_text))
     if status is None:
         return None
+    own = sheet.source.own_ids
+    if own:
+        status = own_status(sheet, row, status)
     company = fields.cell(row, "company")
     if not company:
         raise fields.RowError(sheet.column("company"), "is empty")
@@ -201,11 +205,23 @@ def _take_row(
     notes, link = fields.notes_and_link(sheet, row)
 
     key = _key_of(sheet, row, company, position, applied_on.isoformat())
-    stored, app_id = _stored(board, "a-", key, _same_application)
+    own_id = fields.cell(row, SOURCE_ID) if own else ""
+    if own_id:
+        # The product's own export: its id is the application's own.
+        stored, app_id = board.applications.get(own_id), own_id
+    else:
+        stored, app_id = _stored(board, "a-", key, _same_application)
     raw: dict[str, Any] = {"id": app_id, "company": company, "position": position}
     raw["applied_on"] = applied_on.isoformat()
+    staged: dict[str, Any] = {}
     if status_text or stored is None:
-        raw.update(_stage_fields(status, stored))
+        staged = _stage_fields(status, stored)
+        raw.update(staged)
+    people = [contact] if contact is not None else []
+    if own:
+        raw.update(own_fields(sheet, row, order, staged="stage" in staged))
+        people, more_notes = own_contacts(sheet, row, stored, board)
+        notes = "\n".join(part for part in (notes, *more_notes) if part)
     if notes:
         raw["notes"] = notes
     if link:
@@ -217,12 +233,10 @@ def _take_row(
         kept["tags"] = list(dict.fromkeys([*stored.tags, *kept["tags"]]))
     raw.update(kept)
 
-    contact_id: str | None = None
-    if contact is not None:
-        contact_id = _contact_id(company, contact, stored, board)
-        contact["id"] = contact_id
-    _add(draft, sheet, row, key, raw, contact, stored)
-    draft.rows.append((sheet, row.line, app_id, contact_id))
+    for person in people:
+        person["id"] = _contact_id(company, person, stored, board)
+    _add(draft, sheet, row, key, raw, people, stored)
+    draft.rows.append((sheet, row.line, app_id, people[0]["id"] if people else None))
     return by_created
 
 
@@ -325,7 +339,7 @@ def _add(
     row: Row,
     key: tuple[str, ...],
     raw: dict[str, Any],
-    contact: dict[str, Any] | None,
+    people: Sequence[dict[str, Any]],
     stored: Application | None,
 ) -> None:
     """Put the row's records in the draft. The same application on two rows is
@@ -346,16 +360,18 @@ def _add(
         theirs = {k: v for k, v in earlier.items() if k != "contacts"}
         if mine != theirs:
             raise fields.RowError("row", f"repeats {where} ({_what(key)}) with other details")
-    if contact is not None:
+    for contact in people:
         # A person on several rows: later rows fill in and update what earlier gave.
         draft.contacts[contact["id"]] = {**draft.contacts.get(contact["id"], {}), **contact}
     if earlier is not None:
-        if contact is not None and contact["id"] not in earlier["contacts"]:
-            earlier["contacts"].append(contact["id"])
+        for contact in people:
+            if contact["id"] not in earlier["contacts"]:
+                earlier["contacts"].append(contact["id"])
         return
     links = list(stored.contacts) if stored is not None else []
-    if contact is not None and contact["id"] not in links:
-        links.append(contact["id"])
+    for contact in people:
+        if contact["id"] not in links:
+            links.append(contact["id"])
     raw["contacts"] = links
     draft.applications[app_id] = raw
     draft.first_row[app_id] = (sheet, row, key)

@@ -14,6 +14,11 @@ what each one does differently, so that its file imports with no editing:
   never a contact.
 - **Notion**: statuses with emoji, dates such as `October 5, 2026` (a range
   `A → B` counts from A), relations written `Name (https://www.notion.so/...)`.
+- **jobcockpit's own CSV export** (`export --format csv`): its `id` is the
+  application's own id, so importing it back updates what it names; outcome,
+  follow-up and stage-since are fields, and the contacts, phones and e-mails
+  joined by "; " are the application's contacts. The last contact is left
+  out: it is a summary of the log, not a log entry.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from jobcockpit.formats.spreadsheet.dates import DateOrder
-from jobcockpit.formats.spreadsheet.vocabulary import DATE_FIELDS
+from jobcockpit.formats.spreadsheet.vocabulary import DATE_FIELDS, header_key
+from jobcockpit.formats.table import CSV_COLUMNS
 
 OWN_DETAILS = "your own details in the export, not a contact's"
 
@@ -50,6 +56,8 @@ class Source:
     """The header key of a column that names each row for good."""
     clean: Callable[[str, str], str] = _same
     """A cell's text (field name, text) as the common reader expects it."""
+    own_ids: bool = False
+    """The id column holds jobcockpit's own application ids (its own export)."""
 
     def matches(self, keys: Collection[str]) -> bool:
         return any(sign <= set(keys) for sign in self.signs)
@@ -97,9 +105,25 @@ NOTION = Source(
     ),
     clean=_clean_notion,
 )
+LAST_CONTACT = "the last contact, a summary of the log: not re-created as a log entry"
+JOBCOCKPIT = Source(
+    name="jobcockpit's own CSV export",
+    signs=(frozenset(header_key(column) for column in CSV_COLUMNS),),
+    columns={
+        "outcome": "outcome",
+        "followup": "follow_up",
+        "stagesince": "stage_since",
+        "contacts": "contacts",
+        "phones": "phones",
+        "emails": "emails",
+    },
+    ignored={"lastlogat": LAST_CONTACT, "lastlog": LAST_CONTACT},
+    id_column="id",
+    own_ids=True,
+)
 SPREADSHEET = Source(name="a spreadsheet")
 
-SOURCES = (LINKEDIN, HUNTR, TEAL, NOTION)
+SOURCES = (JOBCOCKPIT, LINKEDIN, HUNTR, TEAL, NOTION)
 """Tried in this order; a header row that matches none is a spreadsheet."""
 
 

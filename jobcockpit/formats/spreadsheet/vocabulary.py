@@ -192,6 +192,12 @@ FIELD_NAMES = {
     "tags": "tags",
     "created": "date added",
     "source_id": "the tracker's id for the row",
+    "outcome": "outcome",
+    "follow_up": "follow-up by",
+    "stage_since": "in the stage since",
+    "contacts": "contacts",
+    "phones": "contacts' phones",
+    "emails": "contacts' e-mails",
 }
 """How a preview names the field a column was read as."""
 
