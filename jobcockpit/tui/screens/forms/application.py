@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from jobcockpit.core.friendly import describe_day, parse_day, parse_url
+from jobcockpit.core.friendly import applied_too_late, describe_day, parse_day, parse_url
 from jobcockpit.core.records import (
     Application,
     FollowUp,
@@ -154,8 +154,8 @@ class ApplicationForm(FormScreen[Application]):
         applied_on = reading.take(
             "applied_on", lambda: parse_day(self.text("applied_on"), self.today), self.today
         )
-        if applied_on > self.today:
-            reading.fail("applied_on", "that is after today; write the day you applied")
+        if (too_late := applied_too_late(applied_on, self.today)) is not None:
+            reading.fail("applied_on", too_late)
         reading.hint("applied_on", describe_day(applied_on, self.today))
         expected_text = self.text("decision_expected_on")
         expected = reading.take(
