@@ -13,25 +13,32 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, ClassVar, TypeVar
 
-import pendulum
+import msgspec
 
-from jobcockpit.core.as_written import application_as_written, contact_as_written, entry_as_written
 from jobcockpit.core.values import (
+    KEPT_NAME,
     WEEKDAYS,
     BestTime,
+    DocumentDate,
+    DocumentMoment,
     FollowUp,
+    Id,
+    Kept,
     LogKind,
     Outcome,
+    Record,
     RecordError,
+    SetText,
     Stage,
+    Timestamp,
     Weekday,
     bool_field,
     check_year,
     choice_field,
+    decode_hook,
     extra_fields,
     format_clock,
     format_moment,
@@ -57,6 +64,7 @@ __all__ = [
     "RecordError",
     "Stage",
     "Weekday",
+    "decoded",
     "format_clock",
     "format_moment",
     "new_id",
@@ -73,21 +81,27 @@ def new_id(prefix: str) -> str:
     return prefix + os.urandom(5).hex()
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
-    id: str
+Country = Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z]$")]
+"""A country code as `to_dict` writes it; any other spelling goes through
+`from_dict`, which tidies it."""
+Tag = Annotated[str, msgspec.Meta(pattern=r"^\S+( \S+)*$")]
+"""A tag as `to_dict` writes it, its spaces already tidied."""
+
+
+class Contact(Record, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
     name: str
     role: str = ""
-    phone: str | None = None
-    email: str | None = None
-    timezone: str | None = None
-    country: str | None = None
-    subdivision: str | None = None
+    phone: SetText | None = None
+    email: SetText | None = None
+    timezone: SetText | None = None
+    country: Country | None = None
+    subdivision: SetText | None = None
     best_time: BestTime | None = None
     verified: bool = False
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
 
-    FIELDS = (
+    FIELDS: ClassVar[tuple[str, ...]] = (
         "id",
         "name",
         "role",
@@ -99,7 +113,7 @@ class Contact:
         "best_time",
         "verified",
     )
-    KNOWN = frozenset(FIELDS)
+    KNOWN: ClassVar[frozenset[str]] = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
         record = f"contact {self.id or '?'}"
@@ -118,9 +132,6 @@ class Contact:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Contact:
-        fast = contact_as_written(cls, len(cls.FIELDS), raw)
-        if fast is not None:
-            return fast
         ident = raw.get("id")
         record = f"contact {ident}" if isinstance(ident, str) and ident else "contact"
         ident = record_id(ident, record)
@@ -158,34 +169,33 @@ class Contact:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Application:
-    id: str
+class Application(Record, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
     company: str
     position: str
-    applied_on: pendulum.Date
+    applied_on: DocumentDate
     stage: Stage = Stage.APPLIED
-    stage_since: dt.datetime | dt.date | None = None
+    stage_since: DocumentMoment | None = None
     follow_up: FollowUp = FollowUp.ANY
-    decision_expected_on: pendulum.Date | None = None
+    decision_expected_on: DocumentDate | None = None
     outcome: Outcome | None = None
     keep_in_touch: bool = False
     contacts: tuple[str, ...] = ()
     notes: str = ""
-    posting_url: str | None = None
-    salary: str | None = None
+    posting_url: SetText | None = None
+    salary: SetText | None = None
     """As the posting or the user put it: "55,000-65,000 EUR", "€60k"."""
-    location: str | None = None
-    resume: str | None = None
+    location: SetText | None = None
+    resume: SetText | None = None
     """The résumé (version) sent."""
-    cover_letter: str | None = None
+    cover_letter: SetText | None = None
     """The cover letter (version) sent."""
-    deadline: pendulum.Date | None = None
+    deadline: DocumentDate | None = None
     """The posting's closing date."""
-    tags: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    tags: tuple[Tag, ...] = ()
+    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
 
-    FIELDS = (
+    FIELDS: ClassVar[tuple[str, ...]] = (
         "id",
         "company",
         "position",
@@ -200,10 +210,17 @@ class Application:
         "notes",
         "posting_url",
     )
-    OPTIONAL = ("salary", "location", "resume", "cover_letter", "deadline", "tags")
+    OPTIONAL: ClassVar[tuple[str, ...]] = (
+        "salary",
+        "location",
+        "resume",
+        "cover_letter",
+        "deadline",
+        "tags",
+    )
     """Written only when set, so a record without them reads and writes as it
     did before they existed."""
-    KNOWN = frozenset(FIELDS + OPTIONAL)
+    KNOWN: ClassVar[frozenset[str]] = frozenset(FIELDS + OPTIONAL)
 
     def __post_init__(self) -> None:
         record = f"application {self.id or '?'}"
@@ -250,9 +267,6 @@ class Application:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Application:
-        fast = application_as_written(cls, len(cls.FIELDS), raw)
-        if fast is not None:
-            return fast
         ident = raw.get("id")
         record = f"application {ident}" if isinstance(ident, str) and ident else "application"
         ident = record_id(ident, record)
@@ -342,22 +356,21 @@ def split_tags(text: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
+class LogEntry(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     """Something that happened: a call and its outcome, an e-mail, a reply..."""
 
-    application: str
+    application: SetText
     kind: LogKind
-    at: dt.datetime
-    contact: str | None = None
+    at: Timestamp
+    contact: SetText | None = None
     note: str = ""
-    decision_expected_on: pendulum.Date | None = None
-    id: str | None = None
-    starts_at: dt.datetime | None = None
+    decision_expected_on: DocumentDate | None = None
+    id: SetText | None = None
+    starts_at: Timestamp | None = None
     """When an interview begins; its `at` is when it ends (R19)."""
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
 
-    FIELDS = (
+    FIELDS: ClassVar[tuple[str, ...]] = (
         "id",
         "application",
         "contact",
@@ -367,7 +380,7 @@ class LogEntry:
         "note",
         "decision_expected_on",
     )
-    KNOWN = frozenset(FIELDS)
+    KNOWN: ClassVar[frozenset[str]] = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
         if not self.application:
@@ -404,9 +417,6 @@ class LogEntry:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], position: int | None = None) -> LogEntry:
-        fast = entry_as_written(cls, raw)
-        if fast is not None:
-            return fast
         ident = raw.get("id")
         if ident is not None and (not isinstance(ident, str) or not ident):
             raise RecordError("log entry", "id", "must be non-empty text")
@@ -454,3 +464,30 @@ class LogEntry:
         if self.starts_at is not None:
             data["starts_at"] = self.starts_at.isoformat()
         return data
+
+
+_R = TypeVar("_R", Application, Contact, LogEntry)
+
+
+def decoded(table: Mapping[str, Mapping[str, Any]], kind: type[_R]) -> Iterator[tuple[str, _R]]:
+    """A table's records (key and record), decoded into their declaration in
+    one pass. When the pass fails (a record as a person or a newer version
+    wrote it: an unknown key, a date with spaces, a bad value), each record
+    of the table is decoded alone, and one that fails goes through
+    `from_dict`, which keeps unknown keys, tidies what it may and names a bad
+    field; both ways give the same record."""
+    try:
+        records = msgspec.convert(table, dict[str, kind], dec_hook=decode_hook)  # type: ignore[valid-type]
+    except msgspec.ValidationError:
+        pass
+    else:
+        yield from records.items()
+        return
+    for position, (key, raw) in enumerate(table.items()):
+        try:
+            yield key, msgspec.convert(raw, kind, dec_hook=decode_hook)
+        except msgspec.ValidationError:
+            if kind is LogEntry:
+                yield key, LogEntry.from_dict(raw, position)  # type: ignore[misc]
+            else:
+                yield key, kind.from_dict(raw)

@@ -8,9 +8,10 @@ happened, because the follow-up rules count the new stage from that moment
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+
+from msgspec import structs
 
 from jobcockpit.core.records import Application, LogEntry, LogKind, Outcome, Stage, new_id
 
@@ -52,7 +53,7 @@ def change_stage(
     """
     if is_backwards(application, target):
         return StageChange(
-            dataclasses.replace(
+            structs.replace(
                 application, stage=target, stage_since=None, outcome=None, keep_in_touch=False
             )
         )
@@ -61,7 +62,7 @@ def change_stage(
     if at is None or at.tzinfo is None:
         raise ValueError("a stage change needs the moment it happened, with its offset")
     if target is Stage.INTERVIEWED:
-        moved = dataclasses.replace(
+        moved = structs.replace(
             application, stage=target, stage_since=at, outcome=None, keep_in_touch=False
         )
         interview = LogEntry(
@@ -75,7 +76,7 @@ def change_stage(
     if outcome is None:
         raise ValueError("a decision needs its outcome")
     return StageChange(
-        dataclasses.replace(
+        structs.replace(
             application,
             stage=target,
             stage_since=at,

@@ -8,13 +8,14 @@ person can find it in the file.
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import msgspec
 import pendulum
 
 
@@ -333,13 +334,93 @@ def extra_fields(raw: Mapping[str, Any], known: frozenset[str], record: str) -> 
     return extra
 
 
-@dataclass(frozen=True, slots=True)
-class BestTime:
-    """When the contact said it is best to call, in their own time."""
+# -- how records are declared -------------------------------------------------
 
-    days: frozenset[Weekday]
-    start: pendulum.Time
-    end: pendulum.Time
+
+class Record(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    """A record's one declaration: the data file is decoded into it (see
+    `decode`), its `__post_init__` checks what a type cannot say, and
+    `to_dict` writes it back. Records hold no cycles, so the cyclic collector
+    need not track the tens of thousands a data file holds.
+
+    `extra` keeps the keys a newer version wrote, to be written back; it takes
+    no part in equality, and the decoder never fills it (a record with keys of
+    its own is read by `from_dict`)."""
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(
+            getattr(self, name) == getattr(other, name)
+            for name in self.__struct_fields__
+            if name != "extra"
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, n) for n in self.__struct_fields__ if n != "extra"))
+
+
+KEPT_NAME = "jobcockpit:kept"
+"""The name `extra` would have in JSON. The decoder refuses any value for it
+but an empty object, so a file's own keys always go through `from_dict`."""
+
+Kept = Annotated[Mapping[str, Any], msgspec.Meta(max_length=0)]
+Id = Annotated[str, msgspec.Meta(pattern=r"\S")]
+"""Text that is not blank; what `record_id` takes."""
+SetText = Annotated[str, msgspec.Meta(min_length=1)]
+"""Optional text as `to_dict` writes it: empty text reads as None, so the
+decoder leaves it to `from_dict`."""
+
+if TYPE_CHECKING:
+    DocumentDate = pendulum.Date
+    DocumentMoment = dt.datetime | dt.date
+    Timestamp = dt.datetime
+    Clock = pendulum.Time
+else:
+
+    class _Written(metaclass=abc.ABCMeta):  # noqa: B024 (a marker, registered below)
+        """A value the data file writes as text, read by the decoder's hook
+        through the same parser `from_dict` uses."""
+
+    class DocumentDate(_Written):
+        pass
+
+    class DocumentMoment(_Written):
+        pass
+
+    class Timestamp(_Written):
+        pass
+
+    class Clock(_Written):
+        pass
+
+    DocumentDate.register(dt.date)
+    DocumentMoment.register(dt.date)
+    Timestamp.register(dt.datetime)
+    Clock.register(dt.time)
+
+
+def decode_hook(kind: type, value: Any) -> Any:
+    """Read the written values `msgspec` does not know; a value the parser
+    refuses fails the fast read, and `from_dict` then names it."""
+    if kind is DocumentDate:
+        return parse_date(value, "", "")
+    if kind is DocumentMoment:  # type: ignore[comparison-overlap]
+        return parse_document_moment(value, "", "")
+    if kind is Timestamp:
+        return parse_timestamp(value, "", "")
+    if kind is Clock:
+        return parse_clock(value, "", "")
+    raise NotImplementedError(kind)
+
+
+class BestTime(Record, frozen=True, gc=False, forbid_unknown_fields=True):
+    """When the contact said it is best to call, in their own time. Written
+    without days, it means weekdays: `from_dict` reads that."""
+
+    days: Annotated[frozenset[Weekday], msgspec.Meta(min_length=1)]
+    start: Clock = msgspec.field(name="from")
+    end: Clock = msgspec.field(name="to")
 
     def __post_init__(self) -> None:
         if self.end <= self.start:

@@ -1,8 +1,9 @@
 """What a data file holds: its tables read into records, and a board written
 back as tables.
 
-A file is read through the domain's own checks (each record's `from_dict`,
-the one link check of `core.links`), so a bad record is named with its field
+A file is read through the domain's own checks (each record's declaration,
+with `from_dict` for what it does not take as written, and the one link check
+of `core.links`), so a bad record is named with its field
 when the file is opened, not met later as a wrong screen. A file in an older
 format is brought up to this version's in memory (see `migrations`); one this
 version cannot read says whether it is damaged or only too new.
@@ -18,7 +19,7 @@ from typing import Any
 from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.links import check_links
-from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
+from jobcockpit.core.records import Application, Contact, LogEntry, RecordError, decoded
 from jobcockpit.core.settings import SETTINGS, Settings
 from jobcockpit.store import backups, migrations
 from jobcockpit.store.errors import DataFileCorrupt, DataFileTooNew, StoreError, describe
@@ -130,20 +131,17 @@ def _read_records(
     try:
         settings = Settings.from_dict(raw_settings)
         applications: dict[str, Application] = {}
-        for key, raw in data.get(APPLICATIONS, {}).items():
-            application = Application.from_dict(raw)
+        for key, application in decoded(data.get(APPLICATIONS, {}), Application):
             if application.id != key:
                 raise RecordError(application.label, "id", f"is filed under the key {key!r}")
             applications[key] = application
         contacts: dict[str, Contact] = {}
-        for key, raw in data.get(CONTACTS, {}).items():
-            contact = Contact.from_dict(raw)
+        for key, contact in decoded(data.get(CONTACTS, {}), Contact):
             if contact.id != key:
                 raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
             contacts[key] = contact
         log: list[LogEntry] = []
-        for position, (key, raw) in enumerate(data.get(LOG, {}).items()):
-            entry = LogEntry.from_dict(raw, position)
+        for key, entry in decoded(data.get(LOG, {}), LogEntry):
             if entry.key != key:
                 raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
             log.append(entry)

@@ -14,7 +14,7 @@ nothing, a contact already linked).
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec import structs
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
@@ -107,7 +107,7 @@ def add_contact(board: Board, contact: Contact | str, *, application_id: str) ->
         contacts = (*contacts, contact.id)
     return Changeset(
         put_contacts=(contact,),
-        put_applications=(dataclasses.replace(application, contacts=contacts),),
+        put_applications=(structs.replace(application, contacts=contacts),),
         description=f"contact {plain(contact.name)} at {plain(application.company)}",
     )
 
@@ -123,7 +123,7 @@ def link_contact(board: Board, contact_id: str, *, application_id: str) -> Chang
         raise RecordError(application.label, "contacts", f"no contact {contact_id}")
     return Changeset(
         put_applications=(
-            dataclasses.replace(application, contacts=(*application.contacts, contact_id)),
+            structs.replace(application, contacts=(*application.contacts, contact_id)),
         ),
         description=f"link of {plain(contact.name)} to {plain(application.company)}",
     )

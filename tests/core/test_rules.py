@@ -11,6 +11,7 @@ from typing import Any
 
 import pendulum
 import pytest
+from msgspec import structs
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, BestTime, Contact, LogEntry, Weekday
@@ -539,7 +540,7 @@ def test_call_windows_follow_the_settings() -> None:
 
 def test_agenda_order_calls_open_now_overdue_longest_then_email_wait_done_blocked() -> None:
     people = [contact(id=f"c{i}", name=f"Person {i}", best_time=None) for i in range(1, 8)]
-    berlin = dataclasses.replace(
+    berlin = structs.replace(
         people[1], timezone="Europe/Berlin", country="DE", phone="+49 30 1234567"
     )
     people[1] = berlin
@@ -561,7 +562,7 @@ def test_agenda_order_calls_open_now_overdue_longest_then_email_wait_done_blocke
         apps,
         [
             *people[:1],
-            dataclasses.replace(
+            structs.replace(
                 berlin,
                 best_time=BestTime(
                     frozenset({Weekday.TUE}), pendulum.time(19, 0), pendulum.time(20, 0)

@@ -7,7 +7,6 @@ The clock is frozen at Tuesday 17 November 2026, 15:05 in Berlin (see
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import signal
 import sys
@@ -19,6 +18,7 @@ import factories
 import orjson
 import pytest
 from factories import SETTINGS, cockpit, drive, shown
+from msgspec import structs
 from textual import events
 from textual.pilot import Pilot
 
@@ -67,7 +67,7 @@ def another_program(path: Path, change: Callable[[Store], Changeset]) -> None:
 def renamed(app_id: str, **fields: Any) -> Callable[[Store], Changeset]:
     def change(store: Store) -> Changeset:
         application = store.board.applications[app_id]
-        return Changeset(put_applications=(dataclasses.replace(application, **fields),))
+        return Changeset(put_applications=(structs.replace(application, **fields),))
 
     return change
 

@@ -27,6 +27,7 @@ from helpers_store import (
     report,
     temp_files,
 )
+from msgspec import structs
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.settings import Settings
@@ -72,7 +73,7 @@ def whole(board: Board) -> Changeset:
 
 def note(store: Store, text: str) -> Changeset:
     app = store.board.applications["a1"]
-    return Changeset(put_applications=(dataclasses.replace(app, notes=text),))
+    return Changeset(put_applications=(structs.replace(app, notes=text),))
 
 
 def notes_on_disk(path: Path) -> str:

@@ -49,7 +49,8 @@ IMPORT_SIZE = 100
 BASE = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
 ZYGOTE = f"""
-import dataclasses, datetime as dt, os, sys
+import datetime as dt, os, sys
+from msgspec import structs
 from pathlib import Path
 from jobcockpit.core.board import Changeset
 from jobcockpit.core.records import Application, Contact, LogEntry, LogKind
@@ -82,8 +83,8 @@ def imported(n):
 def change(n, board):
     app = board.applications[f"a{{n % {APPLICATIONS}}}"]
     counter = board.applications["counter"]
-    applications = [dataclasses.replace(app, notes=f"v{{n}}"),
-                    dataclasses.replace(counter, notes=str(n))]
+    applications = [structs.replace(app, notes=f"v{{n}}"),
+                    structs.replace(counter, notes=str(n))]
     contacts, log, gone_applications, gone_contacts = [], [], [], []
     if n % {IMPORT_EVERY} == 0:
         new_applications, contacts, log = imported(n)

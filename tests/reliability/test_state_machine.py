@@ -42,6 +42,7 @@ from hypothesis.stateful import (
     precondition,
     rule,
 )
+from msgspec import structs
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -328,7 +329,7 @@ class HostileCockpit(RuleBasedStateMachine):
         current = self.session.board.applications.get(app_id)
         if current is None:
             return
-        edited = dataclasses.replace(
+        edited = structs.replace(
             current,
             company=self.huge_if(huge, "company", company) or company,
             position=self.huge_if(huge, "position", position) or "",
@@ -344,7 +345,7 @@ class HostileCockpit(RuleBasedStateMachine):
     ) -> None:
         contact_id = data.draw(st.sampled_from(sorted(self.model.contacts)))
         current = self.session.board.contacts[contact_id]
-        edited = dataclasses.replace(current, name=name, role=role, phone=phone, email=email)
+        edited = structs.replace(current, name=name, role=role, phone=phone, email=email)
         self.change(Changeset(put_contacts=(edited,)))
 
     @precondition(lambda self: bool(self.model.applications))

@@ -9,7 +9,6 @@ record by record, or refused with the record named when it no longer fits.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import signal
@@ -22,6 +21,7 @@ from typing import Any
 import orjson
 import pytest
 from helpers_store import Clock, application, contact, entry, full_board, temp_files
+from msgspec import structs
 
 from jobcockpit.core.board import Changeset
 from jobcockpit.core.records import Stage
@@ -115,7 +115,7 @@ def test_a_second_copy_opens_read_only_and_says_so(tmp_path: Path, holder: Holde
         assert store.board.applications.keys() == full_board().applications.keys()
         app = store.board.applications["a1"]
         with pytest.raises(ReadOnlyError, match=r"jobs\.json.*open in another jobcockpit"):
-            store.commit(Changeset(put_applications=(dataclasses.replace(app, notes="x"),)))
+            store.commit(Changeset(put_applications=(structs.replace(app, notes="x"),)))
         with pytest.raises(ReadOnlyError):
             store.save_settings(Settings(theme="nord"))
         assert not store.retry_lock()
@@ -134,7 +134,7 @@ def test_the_lock_is_let_go_on_close(tmp_path: Path, holder: Holder) -> None:
         assert store.retry_lock()
         assert not store.read_only
         app = store.board.applications["a1"]
-        store.commit(Changeset(put_applications=(dataclasses.replace(app, notes="mine now"),)))
+        store.commit(Changeset(put_applications=(structs.replace(app, notes="mine now"),)))
     assert on_disk(path)["applications"]["a1"]["notes"] == "mine now"
     assert not (tmp_path / ".jobs.json.lock").exists()
 
@@ -235,7 +235,7 @@ def write_theirs(path: Path, edit: Any) -> bytes:
 
 def set_notes(store: Store, app_id: str, text: str) -> Changeset:
     app = store.board.applications[app_id]
-    return Changeset(put_applications=(dataclasses.replace(app, notes=text),))
+    return Changeset(put_applications=(structs.replace(app, notes=text),))
 
 
 @pytest.fixture
@@ -424,7 +424,7 @@ def test_the_cockpit_shows_the_other_version_after_a_conflict(store: Store) -> N
     assert store.path is not None
     session = Session(store)
     change = Changeset(
-        put_applications=(dataclasses.replace(store.board.applications["a2"], notes="ours"),)
+        put_applications=(structs.replace(store.board.applications["a2"], notes="ours"),)
     )
 
     def delete_a2(document: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from helpers_store import (
     full_log,
     temp_files,
 )
+from msgspec import structs
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import RecordError
@@ -80,7 +81,7 @@ def good_document() -> dict[str, Any]:
 
 def note(store: Store, text: str, app_id: str = "a1") -> Changeset:
     app = store.board.applications[app_id]
-    return Changeset(put_applications=(dataclasses.replace(app, notes=text),))
+    return Changeset(put_applications=(structs.replace(app, notes=text),))
 
 
 # -- the file and its records --------------------------------------------------
@@ -165,7 +166,7 @@ def test_a_change_and_its_inverse_leave_the_records_as_they_were(tmp_path: Path)
     with filled(path) as store:
         before = on_disk(path)
         change = Changeset(
-            put_applications=(dataclasses.replace(store.board.applications["a2"], notes="x"),),
+            put_applications=(structs.replace(store.board.applications["a2"], notes="x"),),
             delete_applications=("a1",),
             put_contacts=(contact(id="c3", name="New Person"),),
             delete_log=(),

@@ -3,7 +3,6 @@ which no record and no log entry of either side is lost."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 from helpers_store import Clock, application, contact, entry, full_board
+from msgspec import structs
 
 from jobcockpit.core.board import Changeset
 from jobcockpit.store import (
@@ -110,20 +110,20 @@ def test_a_copy_merges_as_a_union_and_nothing_is_lost(store: Store) -> None:
         copy,
         Changeset(
             put_applications=(
-                dataclasses.replace(a1, notes="their notes"),
+                structs.replace(a1, notes="their notes"),
                 application(id="a7", company="Gamma Ltd", contacts=["c7"]),
             ),
             put_contacts=(new_contact,),
             add_log=(
                 entry(id="l7", application="a7", contact="c7", kind="email"),
                 entry(id="l8", application="a1", contact=None, kind="reply"),
-                dataclasses.replace(store.board.log["l1"], note="their note"),
+                structs.replace(store.board.log["l1"], note="their note"),
             ),
         ),
     )
     store.commit(
         Changeset(
-            put_applications=(dataclasses.replace(a1, notes="our notes"),),
+            put_applications=(structs.replace(a1, notes="our notes"),),
             add_log=(entry(id="l9", application="a2", contact=None, kind="email"),),
         )
     )

@@ -1,8 +1,9 @@
 """The shortcuts taken for speed give the very answers of the long way round.
 
-- Records read as `to_dict` wrote them (the store's own file) equal records
-  read by the general parsers, and anything else goes the general way, with
-  its errors.
+- Records are decoded into their declarations in one pass; whatever a record
+  holds, the store reads it as `from_dict` does (the same record or the same
+  error), and a record read back from what `to_dict` wrote is the same record,
+  unknown keys included.
 - `agenda` given an `AgendaMemo` reuses each application's answer while it
   holds; an answer given from memory equals one worked out afresh, whatever
   changed since: the clock, a record, the settings.
@@ -13,7 +14,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import gc
 import zoneinfo
@@ -23,11 +23,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import msgspec
 import pendulum
 import pytest
 from helpers_store import full_board
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec import structs
 
 from jobcockpit.core import rules, zones
 from jobcockpit.core.board import Board, Changeset
@@ -42,25 +44,37 @@ from jobcockpit.core.records import (
     RecordError,
     Stage,
     Weekday,
+    decoded,
 )
 from jobcockpit.core.rules import AgendaMemo, agenda, judge_pair
 from jobcockpit.core.settings import Settings
+from jobcockpit.core.values import decode_hook
 from jobcockpit.core.verdicts import Agenda, VerdictKind
 from jobcockpit.store import Store
 
 # -- reading records -----------------------------------------------------------
 
 Reader = Callable[[Mapping[str, Any]], Any]
+KINDS: dict[str, Any] = {
+    "application": Application,
+    "contact": Contact,
+    "log": LogEntry,
+}
 READERS: dict[str, Reader] = {
     "application": Application.from_dict,
     "contact": Contact.from_dict,
-    "log": LogEntry.from_dict,
+    "log": partial(LogEntry.from_dict, position=0),
 }
 
 
 def general(reader: Reader, raw: Mapping[str, Any]) -> Any:
-    """The general path: the shortcut only takes plain dicts."""
+    """The checked path, given a mapping that is not a dict."""
     return reader(MappingProxyType(raw))
+
+
+def as_stored(kind: str, raw: Mapping[str, Any]) -> Any:
+    """How the store reads the record: as the first of a table."""
+    return dict(decoded({"k": raw}, KINDS[kind]))["k"]
 
 
 def outcome(reader: Reader, raw: Mapping[str, Any]) -> tuple[str, Any]:
@@ -70,7 +84,7 @@ def outcome(reader: Reader, raw: Mapping[str, Any]) -> tuple[str, Any]:
         record = reader(raw)
     except RecordError as error:
         return ("error", str(error))
-    fields = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    fields = {name: getattr(record, name) for name in record.__struct_fields__}
     types = {name: type(value) for name, value in fields.items()}
     return ("record", (fields, types, record.to_dict()))
 
@@ -101,16 +115,59 @@ def written() -> dict[str, list[dict[str, Any]]]:
 
 
 def test_records_as_written_read_the_same_both_ways() -> None:
+    one_pass = 0
     for kind, raws in written().items():
-        reader = READERS[kind]
         for raw in raws:
-            assert outcome(reader, raw) == outcome(partial(general, reader), raw)
+            if KINDS[kind].KNOWN.issuperset(raw):
+                # the store's own records take the one pass, no checked path
+                msgspec.convert(raw, KINDS[kind], dec_hook=decode_hook)
+                one_pass += 1
+            assert outcome(partial(as_stored, kind), raw) == outcome(
+                partial(general, READERS[kind]), raw
+            )
+    assert one_pass >= 5
+
+
+def test_records_round_trip_through_what_is_written() -> None:
+    for kind, raws in written().items():
+        for raw in raws:
+            record = as_stored(kind, raw)
+            assert record.to_dict() == raw
+            again = as_stored(kind, record.to_dict())
+            assert outcome(partial(as_stored, kind), again.to_dict()) == outcome(
+                partial(as_stored, kind), raw
+            )
+
+
+def test_unknown_keys_survive_a_round_trip() -> None:
+    future = {"x_future": {"nested": [1, 2.5, "three", None]}, "colour": "green"}
+    for kind, raws in written().items():
+        for raw in raws:
+            record = as_stored(kind, {**raw, **future})
+            assert record.extra == {
+                k: v for k, v in {**raw, **future}.items() if k not in record.KNOWN
+            }
+            assert record.to_dict() == {**raw, **future}
+            assert as_stored(kind, record.to_dict()).to_dict() == {**raw, **future}
+
+
+def test_a_table_with_one_unusual_record_reads_the_others_as_written() -> None:
+    raws = written()["application"]
+    table = {raw["id"]: raw for raw in raws}
+    first = raws[-1]["id"]
+    table[first] = {**table[first], "applied_on": " 2026-11-02 ", "x_future": 1}
+    records = dict(decoded(table, Application))
+    assert records[first].applied_on == pendulum.date(2026, 11, 2)
+    assert records[first].extra == {"x_future": 1}
+    assert [r.to_dict() for key, r in records.items() if key != first] == [
+        raw for raw in raws if raw["id"] != first
+    ]
 
 
 def test_a_shared_best_time_is_the_same_value() -> None:
     raw = full_board().contacts["c1"].to_dict()
-    first = Contact.from_dict(raw)
-    second = Contact.from_dict({**raw, "id": "c9"})
+    first = as_stored("contact", raw)
+    second = as_stored("contact", {**raw, "id": "c9"})
     assert first.best_time == second.best_time == general(Contact.from_dict, raw).best_time
 
 
@@ -180,8 +237,7 @@ def test_any_record_reads_the_same_both_ways(
     raw = {**raws[index % len(raws)], **changes}
     for name in dropped:
         raw.pop(name, None)
-    reader = READERS[kind]
-    assert outcome(reader, raw) == outcome(partial(general, reader), raw)
+    assert outcome(partial(as_stored, kind), raw) == outcome(partial(general, READERS[kind]), raw)
 
 
 # -- remembered answers ---------------------------------------------------------
@@ -296,8 +352,8 @@ def test_remembered_answers_follow_every_change(
     agenda(board, user, now, memo=memo)
     application = data.draw(st.sampled_from(list(board.applications.values())))
     changes = [
-        Changeset(put_applications=(dataclasses.replace(application, follow_up=FollowUp.EMAIL),)),
-        Changeset(put_applications=(dataclasses.replace(application, company="Zeta"),)),
+        Changeset(put_applications=(structs.replace(application, follow_up=FollowUp.EMAIL),)),
+        Changeset(put_applications=(structs.replace(application, company="Zeta"),)),
         Changeset(
             add_log=(
                 LogEntry(
@@ -313,9 +369,7 @@ def test_remembered_answers_follow_every_change(
     if board.contacts:
         person = data.draw(st.sampled_from(list(board.contacts.values())))
         changes.append(
-            Changeset(
-                put_contacts=(dataclasses.replace(person, timezone="Asia/Tokyo", country="JP"),)
-            )
+            Changeset(put_contacts=(structs.replace(person, timezone="Asia/Tokyo", country="JP"),))
         )
     changed = board.apply(data.draw(st.sampled_from(changes)))
     for moment in nows:
@@ -477,20 +531,18 @@ def _changes(board: Board, now: pendulum.DateTime, data: st.DataObject) -> list[
     """What a person does in the cockpit, one change at a time."""
     application = data.draw(st.sampled_from(list(board.applications.values())))
     stages = [s for s in Stage if s is not application.stage]
-    moved = dataclasses.replace(
+    moved = structs.replace(
         application,
         stage=data.draw(st.sampled_from(stages)),
         outcome=None,
     )
     if moved.stage is Stage.DECIDED:
-        moved = dataclasses.replace(moved, outcome=Outcome.REJECTED)
+        moved = structs.replace(moved, outcome=Outcome.REJECTED)
     changes = [
         Changeset(put_applications=(moved,)),
-        Changeset(put_applications=(dataclasses.replace(application, company="acme zeta"),)),
+        Changeset(put_applications=(structs.replace(application, company="acme zeta"),)),
         Changeset(
-            put_applications=(
-                dataclasses.replace(application, id="new", company="Beta", contacts=()),
-            )
+            put_applications=(structs.replace(application, id="new", company="Beta", contacts=()),)
         ),
         Changeset(
             add_log=(
@@ -508,7 +560,7 @@ def _changes(board: Board, now: pendulum.DateTime, data: st.DataObject) -> list[
         changes.append(Changeset(delete_log=(data.draw(st.sampled_from(list(board.log))),)))
     if board.contacts:
         person = data.draw(st.sampled_from(list(board.contacts.values())))
-        changes.append(Changeset(put_contacts=(dataclasses.replace(person, name="Acme Ann"),)))
+        changes.append(Changeset(put_contacts=(structs.replace(person, name="Acme Ann"),)))
     return changes
 
 

@@ -4,11 +4,10 @@ refused (naming the record and the field, as the dialogs do)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pendulum
 import pytest
 from factories import NOW
+from msgspec import structs
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import (
@@ -84,7 +83,7 @@ def test_a_new_application_never_replaces_one_already_there() -> None:
 def test_an_edit_replaces_the_application_and_keeps_its_log() -> None:
     board = small_board()
     acme = board.applications["a-acme"]
-    edited = dataclasses.replace(acme, position="Senior data analyst", notes="Ask about SQL.")
+    edited = structs.replace(acme, position="Senior data analyst", notes="Ask about SQL.")
     after = board.apply(changes.edit_application(board, edited, before=acme))
     assert after.applications["a-acme"].position == "Senior data analyst"
     assert after.applications["a-acme"].notes == "Ask about SQL."
@@ -100,7 +99,7 @@ def test_an_edit_that_changed_nothing_changes_nothing() -> None:
 def test_the_undo_of_an_edit_names_the_company_as_it_was() -> None:
     board = small_board()
     acme = board.applications["a-acme"]
-    renamed = dataclasses.replace(acme, company="Acme Corp")
+    renamed = structs.replace(acme, company="Acme Corp")
     assert changes.edit_application(board, renamed, before=acme).description == (
         "edit of Acme Tools"
     )
@@ -111,7 +110,7 @@ def test_an_edit_of_an_application_deleted_meanwhile_is_refused() -> None:
     acme = board.applications["a-acme"]
     gone = board.apply(Changeset(delete_applications=("a-acme",)))
     with pytest.raises(RecordError) as error:
-        changes.edit_application(gone, dataclasses.replace(acme, notes="x"), before=acme)
+        changes.edit_application(gone, structs.replace(acme, notes="x"), before=acme)
     assert refused(error) == ("application a-acme", "id")
 
 

@@ -11,6 +11,7 @@ import factories
 import pendulum
 import pytest
 from factories import NOW, SETTINGS, cockpit, drive, shown
+from msgspec import structs
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, Select
 
@@ -639,7 +640,7 @@ def test_no_view_keeps_old_words_or_marks_after_any_kind_of_change() -> None:
         screen = main_screen(app)
         await assert_nothing_stale(pilot, app, "opening")
         lena = app.session.board.contacts["c-lena"]
-        screen.commit(Changeset(put_contacts=(dataclasses.replace(lena, name="Lena Renamed"),)))
+        screen.commit(Changeset(put_contacts=(structs.replace(lena, name="Lena Renamed"),)))
         await assert_nothing_stale(pilot, app, "a contact renamed")
         await pilot.press("asterisk")
         await assert_nothing_stale(pilot, app, "privacy on")

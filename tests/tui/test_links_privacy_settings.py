@@ -5,7 +5,6 @@ was stored; the clock is frozen at Tuesday 17 November 2026, 15:05 in Berlin."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import factories
 import pytest
 from factories import NOW, SETTINGS, USER_ZONE, cockpit, drive, shown
+from msgspec import structs
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -135,7 +135,7 @@ def test_an_address_with_brackets_or_control_characters_stays_literal_and_safe()
     mia = board.contacts["c-mia"]
     board = Board(
         board.applications,
-        {**board.contacts, "c-mia": dataclasses.replace(mia, email=HOSTILE_EMAIL)},
+        {**board.contacts, "c-mia": structs.replace(mia, email=HOSTILE_EMAIL)},
         [e for entries in (board.log_of(a) for a in board.applications) for e in entries],
     )
 

@@ -3,7 +3,6 @@ the board's columns and order, the verdict book, undo and saving."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import factories
 import pendulum
 import pytest
 from factories import NOW, SETTINGS, USER_ZONE
+from msgspec import structs
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.records import Application, LogEntry, LogKind, RecordError, Stage
@@ -231,7 +231,7 @@ def test_applications_are_counted_per_week_monday_to_sunday() -> None:
 def _renamed(board: Board, app_id: str, company: str) -> Changeset:
     application = board.applications[app_id]
     return Changeset(
-        put_applications=(dataclasses.replace(application, company=company),),
+        put_applications=(structs.replace(application, company=company),),
         description=f"rename to {company}",
     )
 
@@ -359,7 +359,7 @@ def test_marks_that_do_not_fit_after_the_name_get_their_own_line(company: str, l
     board = factories.board()
     board = board.apply(
         Changeset(
-            put_applications=(dataclasses.replace(board.applications["a-acme"], company=company),)
+            put_applications=(structs.replace(board.applications["a-acme"], company=company),)
         )
     )
     verdict = next(v for v in agenda(board, SETTINGS, NOW).verdicts if v.application == "a-acme")

@@ -4,9 +4,8 @@ letter sent, the posting's deadline, tags)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pendulum
+from msgspec import structs
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -194,7 +193,7 @@ class ApplicationForm(FormScreen[Application]):
         )
         keep = self.query("#keep_in_touch")
         try:
-            return dataclasses.replace(
+            return structs.replace(
                 base,
                 company=company,
                 position=self.text("position").strip(),

@@ -10,8 +10,7 @@ closest names.
 
 from __future__ import annotations
 
-import dataclasses
-
+from msgspec import structs
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -212,7 +211,7 @@ class ContactForm(FormScreen[Contact | str]):
             return None
         base = self.contact or Contact(id=self.new_id, name=name)
         try:
-            return dataclasses.replace(
+            return structs.replace(
                 base,
                 name=name,
                 role=self.text("role").strip(),
