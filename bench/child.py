@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import gc
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from msgspec import structs
 
 NOW_ISO = "2026-11-17T15:00:00+00:00"
 """The synthetic hunt's `now` (bench/synthetic.py): every run judges that moment."""
@@ -257,7 +258,7 @@ def saves(db: str, runs: int) -> None:
         return
     for n in range(runs + 1):
         application = applications[n % len(applications)]
-        change = Changeset(put_applications=(dataclasses.replace(application, notes=f"bench {n}"),))
+        change = Changeset(put_applications=(structs.replace(application, notes=f"bench {n}"),))
         started = time.perf_counter()
         store.commit(change)
         elapsed = time.perf_counter() - started

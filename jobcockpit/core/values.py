@@ -371,10 +371,15 @@ SetText = Annotated[str, msgspec.Meta(min_length=1)]
 """Optional text as `to_dict` writes it: empty text reads as None, so the
 decoder leaves it to `from_dict`."""
 
+DocumentDate = pendulum.Date
+"""Read by the hook (a subclass of date is a type msgspec leaves to it)."""
+Timestamp = dt.datetime
+"""Read by msgspec itself, RFC 3339 as `to_dict` writes it; what it refuses
+(spaces, a date alone) goes through `from_dict`, and `__post_init__` refuses
+a timestamp without an offset either way."""
+
 if TYPE_CHECKING:
-    DocumentDate = pendulum.Date
     DocumentMoment = dt.datetime | dt.date
-    Timestamp = dt.datetime
     Clock = pendulum.Time
 else:
 
@@ -382,21 +387,13 @@ else:
         """A value the data file writes as text, read by the decoder's hook
         through the same parser `from_dict` uses."""
 
-    class DocumentDate(_Written):
-        pass
-
     class DocumentMoment(_Written):
-        pass
-
-    class Timestamp(_Written):
         pass
 
     class Clock(_Written):
         pass
 
-    DocumentDate.register(dt.date)
     DocumentMoment.register(dt.date)
-    Timestamp.register(dt.datetime)
     Clock.register(dt.time)
 
 
@@ -407,8 +404,6 @@ def decode_hook(kind: type, value: Any) -> Any:
         return parse_date(value, "", "")
     if kind is DocumentMoment:  # type: ignore[comparison-overlap]
         return parse_document_moment(value, "", "")
-    if kind is Timestamp:
-        return parse_timestamp(value, "", "")
     if kind is Clock:
         return parse_clock(value, "", "")
     raise NotImplementedError(kind)
