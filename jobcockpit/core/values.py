@@ -361,10 +361,11 @@ class Record(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
 
 
 KEPT_NAME = "jobcockpit:kept"
-"""The name `extra` would have in JSON. The decoder refuses any value for it
-but an empty object, so a file's own keys always go through `from_dict`."""
+"""The name `extra` would have in JSON. The decoder takes no value for it (no
+object is both empty and not), so a file that holds this key, like any key of
+its own, goes through `from_dict`, which keeps it."""
 
-Kept = Annotated[Mapping[str, Any], msgspec.Meta(max_length=0)]
+Kept = Annotated[Mapping[str, Any], msgspec.Meta(min_length=1, max_length=0)]
 Id = Annotated[str, msgspec.Meta(pattern=r"\S")]
 """Text that is not blank; what `record_id` takes."""
 SetText = Annotated[str, msgspec.Meta(min_length=1)]

@@ -140,7 +140,11 @@ def test_records_round_trip_through_what_is_written() -> None:
 
 
 def test_unknown_keys_survive_a_round_trip() -> None:
-    future = {"x_future": {"nested": [1, 2.5, "three", None]}, "colour": "green"}
+    future = {
+        "x_future": {"nested": [1, 2.5, "three", None]},
+        "colour": "green",
+        "jobcockpit:kept": {},
+    }
     for kind, raws in written().items():
         for raw in raws:
             record = as_stored(kind, {**raw, **future})
