@@ -159,7 +159,7 @@ def unlink_contact(board: Board, contact_id: str, *, application_id: str) -> Cha
         return NOTHING
     kept = tuple(c for c in application.contacts if c != contact_id)
     return Changeset(
-        put_applications=(dataclasses.replace(application, contacts=kept),),
+        put_applications=(structs.replace(application, contacts=kept),),
         description=f"unlink of {plain(contact.name)} from {plain(application.company)}",
     )
 
@@ -174,7 +174,7 @@ def remove_contact(board: Board, contact_id: str) -> Changeset:
     entries that name them (a log entry may not name a contact that is not)."""
     contact = _contact(board, contact_id)
     applications = tuple(
-        dataclasses.replace(a, contacts=tuple(c for c in a.contacts if c != contact_id))
+        structs.replace(a, contacts=tuple(c for c in a.contacts if c != contact_id))
         for a in board.applications_of(contact_id)
     )
     return Changeset(

@@ -6,11 +6,10 @@ the screen shows."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import factories
 import pytest
 from factories import cockpit, drive, shown
+from msgspec import structs
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, Static
 
@@ -151,7 +150,7 @@ def test_an_unusual_number_is_saved_and_marked_in_the_detail() -> None:
 
 def test_a_number_stored_before_it_was_checked_is_marked_impossible() -> None:
     board = factories.board()
-    dana = dataclasses.replace(board.contacts["c-dana"], phone="+1 555 0100 99999")
+    dana = structs.replace(board.contacts["c-dana"], phone="+1 555 0100 99999")
     board = Board(board.applications, {**board.contacts, "c-dana": dana}, board.log.values())
 
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
@@ -434,7 +433,7 @@ def test_a_corrected_entry_without_an_id_replaces_the_old_one() -> None:
     board = factories.board()
     entry = board.log_of("a-acme")[0]
     assert entry.id is None
-    corrected = dataclasses.replace(entry, note="again", id="l-new")
+    corrected = structs.replace(entry, note="again", id="l-new")
     change = changes.edit_log_entry(board, corrected, before=entry)
     after = board.apply(change)
     assert after.log_of("a-acme") == [corrected]
@@ -445,7 +444,7 @@ def test_a_corrected_entry_without_an_id_replaces_the_old_one() -> None:
 def test_removing_a_contact_takes_them_off_every_application_and_the_log() -> None:
     board = factories.board()
     acme = board.applications["a-acme"]
-    bright = dataclasses.replace(board.applications["a-bright"], contacts=("c-jonas", "c-dana"))
+    bright = structs.replace(board.applications["a-bright"], contacts=("c-jonas", "c-dana"))
     board = Board({**board.applications, bright.id: bright}, board.contacts, board.log.values())
     change = changes.remove_contact(board, "c-dana")
     after = board.apply(change)

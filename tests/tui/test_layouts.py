@@ -5,12 +5,11 @@ November 2026, 15:05 in Berlin (see `factories`)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import factories
 import pendulum
 import pytest
 from factories import cockpit, drive, shown
+from msgspec import structs
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -49,7 +48,7 @@ def long_wait_board() -> Board:
     """The fixed board, with Globex's decision promised for 19 January 2027
     (R4): a wait until a day in another year, the longest badge."""
     board = factories.board()
-    globex = dataclasses.replace(
+    globex = structs.replace(
         board.applications["a-globex"], decision_expected_on=pendulum.date(2027, 1, 19)
     )
     applications = {**board.applications, globex.id: globex}

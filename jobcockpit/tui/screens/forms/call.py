@@ -7,10 +7,10 @@ dial with the dialog open and log the outcome when they hang up.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 import pendulum
+from msgspec import structs
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -183,7 +183,7 @@ class CallForm(FormScreen[LogEntry]):
         if not reading.ok or outcome is None:
             return None
         if self.entry is not None:
-            return dataclasses.replace(
+            return structs.replace(
                 self.entry,
                 kind=outcome,
                 at=at,

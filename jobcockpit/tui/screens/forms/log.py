@@ -9,11 +9,11 @@ from the day it was given.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
 import pendulum
+from msgspec import structs
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Select, Static
@@ -213,7 +213,7 @@ class LogForm(FormScreen[LogEntry]):
         if not reading.ok:
             return None
         if self.entry is not None:
-            return dataclasses.replace(
+            return structs.replace(
                 self.entry,
                 at=at,
                 contact=contact,
