@@ -12,27 +12,13 @@ from typing import Any
 import pendulum
 import pytest
 from msgspec import structs
+from rule_records import NY, SETTINGS, application, at, entry
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, BestTime, Contact, LogEntry, Weekday
 from jobcockpit.core.rules import agenda, best_verdict, judge_pair, tasks_of
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import TaskKind, Verdict, VerdictKind
-
-NY = "America/New_York"
-SETTINGS = Settings(user_timezone=NY)
-
-
-def application(**fields: Any) -> Application:
-    values: dict[str, Any] = {
-        "id": "a1",
-        "company": "Acme Tools",
-        "position": "Data analyst",
-        "applied_on": "2026-11-02",
-        "contacts": ["c1"],
-    }
-    values.update(fields)
-    return Application.from_dict(values)
 
 
 def contact(**fields: Any) -> Contact:
@@ -47,18 +33,6 @@ def contact(**fields: Any) -> Contact:
     }
     values.update(fields)
     return Contact.from_dict(values)
-
-
-def entry(kind: str, at: str, who: str | None = "c1", **fields: Any) -> LogEntry:
-    return LogEntry.from_dict(
-        {"application": "a1", "contact": who, "kind": kind, "at": at, **fields}
-    )
-
-
-def at(text: str) -> pendulum.DateTime:
-    moment = pendulum.parse(text)
-    assert isinstance(moment, pendulum.DateTime)
-    return moment
 
 
 def judge(

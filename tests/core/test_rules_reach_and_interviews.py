@@ -10,27 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 import pendulum
+from rule_records import NY, SETTINGS, application, at, entry
 
 from jobcockpit.core.records import Application, Contact, LogEntry
 from jobcockpit.core.rules import judge_pair, tasks_of
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.stages import change_stage
 from jobcockpit.core.verdicts import Task, TaskKind, Verdict, VerdictKind
-
-NY = "America/New_York"
-SETTINGS = Settings(user_timezone=NY)
-
-
-def application(**fields: Any) -> Application:
-    values: dict[str, Any] = {
-        "id": "a1",
-        "company": "Acme Tools",
-        "position": "Data analyst",
-        "applied_on": "2026-11-02",
-        "contacts": ["c1"],
-    }
-    values.update(fields)
-    return Application.from_dict(values)
 
 
 def contact(**fields: Any) -> Contact:
@@ -45,18 +31,6 @@ def contact(**fields: Any) -> Contact:
     }
     values.update(fields)
     return Contact.from_dict(values)
-
-
-def entry(kind: str, at: str, who: str | None = "c1", **fields: Any) -> LogEntry:
-    return LogEntry.from_dict(
-        {"application": "a1", "contact": who, "kind": kind, "at": at, **fields}
-    )
-
-
-def at(text: str) -> pendulum.DateTime:
-    moment = pendulum.parse(text)
-    assert isinstance(moment, pendulum.DateTime)
-    return moment
 
 
 def judge(
