@@ -23,6 +23,7 @@ from jobcockpit.store.errors import (
     DataFileTooNew,
     ReadOnlyError,
     SaveError,
+    StillOpening,
     StoreError,
 )
 from jobcockpit.store.lock import LOCKED_ELSEWHERE
@@ -51,6 +52,7 @@ __all__ = [
     "ReadOnlyError",
     "RecordConflict",
     "SaveError",
+    "StillOpening",
     "Store",
     "StoreError",
     "Summary",

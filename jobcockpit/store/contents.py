@@ -84,7 +84,7 @@ def _read_contents(data: Mapping[str, Mapping[str, Any]] | None) -> Contents:
     `_InvalidError` naming the first bad record and field."""
     data = data or {}
     schema, meta_key, meta = _read_schema(data)
-    return _read_records(data, schema, meta_key, meta)
+    return _read_first(data, schema, meta_key, meta).rest()
 
 
 @dataclass(slots=True)
@@ -94,18 +94,32 @@ class Loaded:
     """The format of the file itself, older than the contents' when upgraded."""
     upgraded: Document | None
     """The file brought up to this version's format, still to be saved."""
+    rest: Rest | None = None
+    """With `board_first`: what is left to read (contacts, log, links); the
+    board of `contents` then holds the applications alone."""
 
 
-def _load_document(data: Mapping[str, Mapping[str, Any]] | None) -> Loaded:
+def _load_document(
+    data: Mapping[str, Mapping[str, Any]] | None, *, board_first: bool = False
+) -> Loaded:
     """The file's contents, upgraded in memory when its format is older;
-    raises `_InvalidError` (carrying the format when it is known)."""
+    raises `_InvalidError` (carrying the format when it is known).
+
+    With `board_first`, only the settings and the applications are read and
+    `Loaded.rest` reads the others; a file to upgrade is read whole all the
+    same, since it is saved upgraded only once every record is checked."""
     data = data or {}
-    schema, _, _ = _read_schema(data)
+    schema, meta_key, meta = _read_schema(data)
     upgraded = None
     try:
         if schema < SCHEMA_VERSION:
             upgraded = migrations.upgrade(data, schema, SCHEMA_VERSION)
-        contents = _read_contents(upgraded if upgraded is not None else data)
+            contents = _read_contents(upgraded)
+        else:
+            first = _read_first(data, schema, meta_key, meta)
+            if board_first:
+                return Loaded(first.partial(), schema, None, Rest(first))
+            contents = first.rest()
     except migrations.MigrationError as error:
         raise _InvalidError(str(error), META, "schema") from None
     except _InvalidError as invalid:
@@ -122,9 +136,83 @@ def readable(data: Mapping[str, Mapping[str, Any]]) -> bool:
     return True
 
 
-def _read_records(
+@dataclass(slots=True)
+class _First:
+    """What the first step of reading a file found: the settings and the
+    applications, checked, and the tables still to read."""
+
+    data: Mapping[str, Mapping[str, Any]]
+    schema: int
+    meta_key: str | None
+    meta: dict[str, Any]
+    raw_settings: dict[str, Any]
+    settings: Settings
+    applications: dict[str, Application]
+
+    def contents(self, board: Board) -> Contents:
+        return Contents(
+            board=board,
+            settings=self.settings,
+            schema=self.schema,
+            meta_key=self.meta_key,
+            meta_extra={k: v for k, v in self.meta.items() if k not in ("schema", "settings")},
+            settings_extra={k: v for k, v in self.raw_settings.items() if k not in SETTINGS},
+        )
+
+    def partial(self) -> Contents:
+        """The contents with the applications alone on the board."""
+        return self.contents(Board(self.applications))
+
+    def rest(self) -> Contents:
+        """The contacts and the log read and every link checked: the whole
+        file's contents, or `_InvalidError` naming the first bad record."""
+        data, applications = self.data, self.applications
+        try:
+            contacts: dict[str, Contact] = {}
+            for key, contact in decoded(data.get(CONTACTS, {}), Contact):
+                if contact.id != key:
+                    raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
+                contacts[key] = contact
+            log: list[LogEntry] = []
+            for key, entry in decoded(data.get(LOG, {}), LogEntry):
+                if entry.key != key:
+                    raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
+                log.append(entry)
+            check_links(
+                applications.values(), log, known_applications=applications, known_contacts=contacts
+            )
+        except RecordError as error:
+            raise _InvalidError(str(error), error.record, error.field) from None
+        return self.contents(Board(applications, contacts, log))
+
+
+class Rest:
+    """The second step of a two-step open: the contacts, the log and the
+    links of a file whose applications are read, from what the first step
+    already holds (the file is not read again)."""
+
+    __slots__ = ("_first",)
+
+    def __init__(self, first: _First) -> None:
+        self._first = first
+
+    @property
+    def schema(self) -> int:
+        return self._first.schema
+
+    def contents(self, path: Path, *, offer_backup: bool = True) -> Contents:
+        """The whole file's contents, or the error the one-step open would
+        raise for the same file (`DataFileCorrupt`, `DataFileTooNew`)."""
+        try:
+            return self._first.rest()
+        except _InvalidError as invalid:
+            invalid.schema = self._first.schema
+            raise _store_error(path, invalid, offer_backup) from None
+
+
+def _read_first(
     data: Mapping[str, Mapping[str, Any]], schema: int, meta_key: str | None, meta: dict[str, Any]
-) -> Contents:
+) -> _First:
     raw_settings = meta.get("settings", {})
     if not isinstance(raw_settings, dict):
         raise _InvalidError("meta: settings is not an object", "settings")
@@ -135,48 +223,40 @@ def _read_records(
             if application.id != key:
                 raise RecordError(application.label, "id", f"is filed under the key {key!r}")
             applications[key] = application
-        contacts: dict[str, Contact] = {}
-        for key, contact in decoded(data.get(CONTACTS, {}), Contact):
-            if contact.id != key:
-                raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
-            contacts[key] = contact
-        log: list[LogEntry] = []
-        for key, entry in decoded(data.get(LOG, {}), LogEntry):
-            if entry.key != key:
-                raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
-            log.append(entry)
-        check_links(
-            applications.values(), log, known_applications=applications, known_contacts=contacts
-        )
     except RecordError as error:
         raise _InvalidError(str(error), error.record, error.field) from None
-    return Contents(
-        board=Board(applications, contacts, log),
-        settings=settings,
-        schema=schema,
-        meta_key=meta_key,
-        meta_extra={k: v for k, v in meta.items() if k not in ("schema", "settings")},
-        settings_extra={k: v for k, v in raw_settings.items() if k not in SETTINGS},
+    return _First(data, schema, meta_key, meta, raw_settings, settings, applications)
+
+
+def _store_error(path: Path, invalid: _InvalidError, offer_backup: bool) -> StoreError:
+    """What a person is told about a file whose records do not read: damaged,
+    or too new to read at all (a newer format whose records this version
+    refuses)."""
+    if invalid.schema is not None and invalid.schema > SCHEMA_VERSION:
+        return DataFileTooNew(path, invalid.schema, invalid.detail)
+    return DataFileCorrupt(
+        path,
+        newest_good_backup(path) if offer_backup else None,
+        invalid.detail,
+        record=invalid.record,
+        field=invalid.field,
     )
 
 
 def loaded_or_error(
-    path: Path, data: Mapping[str, Mapping[str, Any]] | None, *, offer_backup: bool = True
+    path: Path,
+    data: Mapping[str, Mapping[str, Any]] | None,
+    *,
+    offer_backup: bool = True,
+    board_first: bool = False,
 ) -> Loaded:
     """The file's contents, or the error a person should see: damaged, or too
-    new to read at all (a newer format whose records this version refuses)."""
+    new to read at all (a newer format whose records this version refuses).
+    With `board_first`, see `_load_document`."""
     try:
-        return _load_document(data)
+        return _load_document(data, board_first=board_first)
     except _InvalidError as invalid:
-        if invalid.schema is not None and invalid.schema > SCHEMA_VERSION:
-            raise DataFileTooNew(path, invalid.schema, invalid.detail) from None
-        raise DataFileCorrupt(
-            path,
-            newest_good_backup(path) if offer_backup else None,
-            invalid.detail,
-            record=invalid.record,
-            field=invalid.field,
-        ) from None
+        raise _store_error(path, invalid, offer_backup) from None
 
 
 def newest_good_backup(path: Path) -> Path | None:

@@ -149,6 +149,19 @@ class ConflictError(StoreError):
         )
 
 
+class StillOpening(StoreError):  # noqa: N818 - reads as what happened
+    """A save asked of a store opened `board_first` before `finish_opening`
+    read its contacts and log: saving a board read in part could drop them."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        where = f"data file {path}" if path is not None else "the data"
+        super().__init__(
+            f"{where} is still being opened (its contacts and log are not read yet); "
+            "nothing was saved"
+        )
+
+
 class FileChangedMeanwhile(StoreError):  # noqa: N818 - reads as what happened
     """Another program saved the file while we were saving ours; the store
     reads it again and retries, so this rarely reaches a person."""

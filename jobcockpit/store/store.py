@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +36,7 @@ from jobcockpit.store.contents import (
     SCHEMA_VERSION,
     Contents,
     Document,
+    Rest,
     Writes,
     loaded_or_error,
     meta_document,
@@ -51,6 +53,7 @@ from jobcockpit.store.errors import (
     FileChangedMeanwhile,
     ReadOnlyError,
     SaveError,
+    StillOpening,
     StoreError,
     describe,
 )
@@ -157,6 +160,12 @@ class Store:
         self.warnings: list[str] = []
         """What went wrong beside a save that still succeeded (no backup could
         be made), for the person to be told."""
+        self.complete = True
+        """Whether `board` holds the whole file; False between a
+        `board_first` open and `finish_opening`."""
+        self._rest: Rest | None = None
+        self._failed: StoreError | None = None
+        self._opening = threading.RLock()
         self._take(contents)
 
     # -- opening ---------------------------------------------------------------
@@ -170,6 +179,7 @@ class Store:
         clock: Clock | None = None,
         lock: bool = True,
         wait: bool = False,
+        board_first: bool = False,
     ) -> Store:
         """Open the data file at `path`; with `create`, make it (and its folder)
         when it does not exist yet, else raise `DataFileMissing`.
@@ -190,6 +200,17 @@ class Store:
         its change merged into what an open cockpit saves. `wait` waits a few
         seconds for another writer's lock (`lock.WAIT_SECONDS`) before
         opening read-only: for a command that is about to change the file.
+
+        `board_first` opens in two steps, so the cockpit can paint the board
+        before the whole file is read: the store returned has `board` holding
+        the applications alone (no contacts, no log; the settings are read)
+        and `complete` False, and `finish_opening` reads the rest. Every
+        error the first step can find (the file does not parse, a bad
+        setting or application) is raised here as without it; those of the
+        contacts, the log and the links are raised by `finish_opening`. A
+        file in an older format is read whole here all the same (it is saved
+        upgraded only once every record is checked), and the store is then
+        complete at once.
         """
         path = Path(path)
         clock = clock or _utc_now
@@ -215,7 +236,7 @@ class Store:
         if refusal is None:
             held, reason = take_or_why_not(target, wait=wait) if lock else (None, None)
         try:
-            return cls._open_locked(path, target, create, clock, held, reason)
+            return cls._open_locked(path, target, create, clock, held, reason, board_first)
         except BaseException:
             if held is not None:
                 held.release()
@@ -230,6 +251,7 @@ class Store:
         clock: Clock,
         held: DataFileLock | None,
         reason: str | None,
+        board_first: bool = False,
     ) -> Store:
         exists = target.exists()
         if not exists and (not create or reason == LOCKED_ELSEWHERE):
@@ -255,7 +277,7 @@ class Store:
                 ) from error
             backed_up_at = clock()
         with heap.paused():
-            loaded = loaded_or_error(path, _read_raw(storage, path))
+            loaded = loaded_or_error(path, _read_raw(storage, path), board_first=board_first)
         db = _Database(storage=lambda: storage)
         store = cls(
             db,
@@ -269,6 +291,9 @@ class Store:
             disk_schema=loaded.disk_schema,
             upgraded=loaded.upgraded,
         )
+        if loaded.rest is not None:
+            store._rest = loaded.rest
+            store.complete = False
         if store._upgraded is not None and not store.read_only:
             problem = store._upgrade_file()
             if problem is not None:
@@ -289,6 +314,38 @@ class Store:
         db = _Database(storage=lambda: storage)
         contents = Contents(board=board, settings=settings, schema=SCHEMA_VERSION, meta_key=META_ID)
         return cls(db, storage, None, contents)
+
+    def finish_opening(self) -> Board:
+        """Read what a `board_first` open left (the contacts, the log, the
+        links between records) from the bytes the open already read, and
+        return the whole board, which `board` then is; on a complete store,
+        just `board`.
+
+        Raises what the one-step open raises for the same file, naming the
+        record and the field (`DataFileCorrupt`, `DataFileTooNew`), and again
+        on every later call; the store then never saves, and is to be closed.
+
+        Safe to run on a worker thread while another thread only reads
+        `board`, `settings` and `complete`: `board` is replaced in one
+        assignment, and `complete` turns True after it. Nothing may be
+        committed until this returns (`commit` raises `StillOpening`)."""
+        with self._opening:
+            if self._failed is not None:
+                raise self._failed
+            rest = self._rest
+            if rest is None:
+                return self.board
+            assert self.path is not None
+            try:
+                with heap.paused():
+                    contents = rest.contents(self.path)
+            except StoreError as error:
+                self._failed = error
+                raise
+            self.board = contents.board
+            self._rest = None
+            self.complete = True
+            return self.board
 
     def _take(self, contents: Contents) -> None:
         self.board = contents.board
@@ -372,11 +429,15 @@ class Store:
         storage = self._storage
         if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
-        with heap.paused():
-            loaded = loaded_or_error(self.path, _read_raw(storage, self.path))
-        self._disk_schema = loaded.disk_schema
-        self._upgraded = loaded.upgraded
-        self._take(loaded.contents)
+        with self._opening:
+            with heap.paused():
+                loaded = loaded_or_error(self.path, _read_raw(storage, self.path))
+            self._disk_schema = loaded.disk_schema
+            self._upgraded = loaded.upgraded
+            self._take(loaded.contents)
+            self._rest = None
+            self._failed = None
+            self.complete = True
         return self.board
 
     def changed_on_disk(self) -> bool:
@@ -441,6 +502,10 @@ class Store:
     def _check_writable(self) -> None:
         if self._closed:
             raise StoreError(f"data file {self.path} was closed; open it again to save")
+        if self._failed is not None:
+            raise self._failed
+        if not self.complete:
+            raise StillOpening(self.path)
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or "it is read-only")
 
