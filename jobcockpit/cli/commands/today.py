@@ -15,13 +15,11 @@ import pendulum
 
 from jobcockpit.cli.arguments import timestamp
 from jobcockpit.cli.errors import OK
-from jobcockpit.cli.output import write, write_answer, write_bytes
+from jobcockpit.cli.output import write, write_bytes
 from jobcockpit.cli.stores import clock, data_file, demo_store, store_to_read
 from jobcockpit.core.rules import AgendaMemo, agenda
-from jobcockpit.core.text import terminal_json
 from jobcockpit.core.verdicts import Agenda, TaskKind, VerdictKind
-from jobcockpit.formats.document import dump_json
-from jobcockpit.formats.today import render_today, today_document
+from jobcockpit.formats.today import render_today, today_json
 from jobcockpit.store import Store, today_cache
 
 FORMATS = ("text", "short", "json", "waybar", "i3blocks")
@@ -84,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 write(kept.short + "\n")
             return OK
+    # Without a cache to keep it in, the answer is not worth remembering.
+    keeps = keeps and today_cache.folder(os.environ) is not None
     before = today_cache.identity(path) if keeps else None
     store = store_to_read(args)
     now = given or instant.in_timezone(store.settings.zone)
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 since=now,
                 until=memo.holds_until(),
                 zone=store.settings.zone,
-                document=(document or _json(day, store)).encode("utf-8"),
+                document=document or _json(day, store),
                 now_text=orjson.dumps(now.isoformat()),
                 short=short or _short_line(day),
                 environ=os.environ,
@@ -106,12 +106,12 @@ def run(args: argparse.Namespace) -> int:
     return OK
 
 
-def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, str | None]:
+def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[bytes | None, str | None]:
     """Write the answer in the chosen format; what was written, as the JSON
     document or the short line (None for what was not made)."""
     if chosen == "json":
         document = _json(day, store)
-        write_answer(document, json=True)
+        write_bytes(document)
         return document, None
     if chosen == "short":
         short = _short_line(day)
@@ -129,10 +129,10 @@ def _write_today(chosen: str, day: Agenda, store: Store) -> tuple[str | None, st
     return None, None
 
 
-def _json(day: Agenda, store: Store) -> str:
+def _json(day: Agenda, store: Store) -> bytes:
     """The answer for scripts, as printed and as kept: names escaped where a
     terminal would act on them (`core.text.terminal_json`)."""
-    return terminal_json(dump_json(today_document(day, store.board, store.settings.zone)))
+    return today_json(day, store.board, store.settings.zone)
 
 
 def _short_line(day: Agenda) -> str:
