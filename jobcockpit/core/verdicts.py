@@ -1,11 +1,15 @@
-"""What the follow-up rules decide: verdicts per pair, tasks, and the day's agenda."""
+"""What the follow-up rules decide: verdicts per pair, tasks, and the day's agenda.
+
+Frozen msgspec Structs outside the cyclic collector: judging 10,000
+applications makes 20,000 verdicts, which build several times faster so than
+as dataclasses, and none of them can hold a cycle."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
+import msgspec
 import pendulum
 
 
@@ -32,8 +36,7 @@ class TalkingPoints(StrEnum):
     AFTER_DECISION = "after_decision"
 
 
-@dataclass(frozen=True, slots=True)
-class CallWindow:
+class CallWindow(msgspec.Struct, frozen=True, gc=False):
     """A stretch of today when a call is welcome, in the contact's own time.
 
     Plain aware datetimes in the contact's zone (`.astimezone(zone)` shows them
@@ -48,8 +51,7 @@ class CallWindow:
         return self.start <= now < self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True, gc=False):
     """Whether to contact one person about one application today, and why."""
 
     application: str
@@ -79,8 +81,7 @@ class Verdict:
         return next((w for w in self.windows if w.is_open(now)), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(msgspec.Struct, frozen=True, gc=False):
     kind: TaskKind
     application: str
     contact: str | None
@@ -90,8 +91,7 @@ class Task:
     rules: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Agenda:
+class Agenda(msgspec.Struct, frozen=True, gc=False):
     """Everything the sidebar and `jobcockpit today` show, in the spec's order."""
 
     now: pendulum.DateTime
