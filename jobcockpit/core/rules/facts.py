@@ -93,44 +93,29 @@ def read_log(
     zone: ZoneInfo,
     today_starts: dt.datetime,
     instants: Sequence[dt.datetime],
+    cycle: Cycle | None = None,
 ) -> Facts:
     """`instants` are the entries' moments in UTC, in the order of `log`:
     comparing moments in different zones costs a microsecond each, and the
-    rules compare each entry a few times for each of its contacts."""
-    start = stage_start(application, log, zone)
-    cycle_start = start
-    cycle_instant = start.astimezone(dt.UTC)
-    from_reply = False
-    decision_date: dt.date | None = application.decision_expected_on
-    if decision_date is not None:
-        decision_date = plain_date(decision_date)
-    interviewed = application.stage is Stage.INTERVIEWED
-    open_stage = interviewed or application.stage is Stage.APPLIED
-    for entry, instant in zip(log, instants, strict=True):
-        if entry.kind is LogKind.REPLY and instant > cycle_instant:
-            # R14: an employer reply starts a new cycle of the stage.
-            cycle_start = entry.at
-            cycle_instant = instant
-            from_reply = True
-        elif open_stage and entry.kind is LogKind.INTERVIEW and instant > cycle_instant:
-            # R19: an interview starts a cycle once it has taken place (a second
-            # round, or the first one while the card still says applied); R6
-            # counts from the latest one.
-            cycle_start = entry.at
-            cycle_instant = instant
-            from_reply = False
-            interviewed = True
-        if entry.decision_expected_on is not None:
-            decision_date = plain_date(entry.decision_expected_on)
+    rules compare each entry a few times for each of its contacts. `cycle` is
+    what `read_cycle` found for the same application, log and stage start
+    (the contacts of an application share it), else it is read here."""
+    if cycle is None:
+        cycle = read_cycle(application, log, stage_start(application, log, zone), instants)
+    cycle_instant = cycle.instant
     facts = Facts(
-        zone=zone,
-        stage_start=start,
-        cycle_start=cycle_start,
-        cycle_from_reply=from_reply,
-        interviewed=interviewed,
-        decision_date=decision_date,
+        zone,
+        cycle.stage_start,
+        cycle.start,
+        cycle.from_reply,
+        cycle.interviewed,
+        [],
+        [],
+        decision_date=cycle.decision_date,
     )
     contact_id = contact.id
+    follow_ups = facts.follow_ups
+    voicemails = facts.voicemails
     for entry, instant in zip(log, instants, strict=True):
         if entry.contact is not None and entry.contact != contact_id:
             continue
@@ -143,10 +128,69 @@ def read_log(
         if instant < cycle_instant:
             continue
         if kind in _FOLLOW_UPS:
-            facts.follow_ups.append(entry)
+            follow_ups.append(entry)
         elif kind is LogKind.VOICEMAIL:
-            facts.voicemails.append(entry)
+            voicemails.append(entry)
     return facts
+
+
+class Cycle:
+    """What the log says about an application's current cycle, the same for
+    each of its contacts judged from the same stage start."""
+
+    __slots__ = ("decision_date", "from_reply", "instant", "interviewed", "stage_start", "start")
+
+    def __init__(
+        self,
+        stage_start: dt.datetime,
+        start: dt.datetime,
+        instant: dt.datetime,
+        from_reply: bool,
+        interviewed: bool,
+        decision_date: dt.date | None,
+    ) -> None:
+        self.stage_start = stage_start
+        self.start = start
+        self.instant = instant
+        """`start` in UTC."""
+        self.from_reply = from_reply
+        self.interviewed = interviewed
+        self.decision_date = decision_date
+
+
+def read_cycle(
+    application: Application,
+    log: Sequence[LogEntry],
+    start: dt.datetime,
+    instants: Sequence[dt.datetime],
+) -> Cycle:
+    """The current cycle of an application whose stage began at `start`."""
+    cycle_start = start
+    cycle_instant = start.astimezone(dt.UTC)
+    from_reply = False
+    decision_date: dt.date | None = application.decision_expected_on
+    if decision_date is not None:
+        decision_date = plain_date(decision_date)
+    interviewed = application.stage is Stage.INTERVIEWED
+    open_stage = interviewed or application.stage is Stage.APPLIED
+    for entry, instant in zip(log, instants, strict=True):
+        kind = entry.kind
+        if kind is LogKind.REPLY and instant > cycle_instant:
+            # R14: an employer reply starts a new cycle of the stage.
+            cycle_start = entry.at
+            cycle_instant = instant
+            from_reply = True
+        elif open_stage and kind is LogKind.INTERVIEW and instant > cycle_instant:
+            # R19: an interview starts a cycle once it has taken place (a second
+            # round, or the first one while the card still says applied); R6
+            # counts from the latest one.
+            cycle_start = entry.at
+            cycle_instant = instant
+            from_reply = False
+            interviewed = True
+        if entry.decision_expected_on is not None:
+            decision_date = plain_date(entry.decision_expected_on)
+    return Cycle(start, cycle_start, cycle_instant, from_reply, interviewed, decision_date)
 
 
 _FOLLOW_UPS = frozenset(kind for kind in LogKind if kind.is_follow_up)

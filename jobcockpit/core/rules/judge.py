@@ -28,10 +28,13 @@ from jobcockpit.core.records import (
 )
 from jobcockpit.core.rules.clock import ONE_DAY, microseconds, midnight, plain
 from jobcockpit.core.rules.facts import (
+    Cycle,
     Facts,
     courtesy_deadline,
+    read_cycle,
     read_log,
     scheduled_interview,
+    stage_start,
     uses_courtesy,
 )
 from jobcockpit.core.rules.pair import Pair, Wait, short_date
@@ -65,6 +68,7 @@ class Judge:
         self._here: dict[str, tuple[ZoneInfo, dt.datetime, dt.date, dt.datetime, dt.datetime]] = {}
         self._places: dict[str, tuple[Contact, Place]] = {}
         self._instants_of: tuple[Sequence[LogEntry], list[dt.datetime]] | None = None
+        self._cycle: tuple[Sequence[LogEntry], dt.datetime, Cycle] | None = None
         self._utc_now = plain(now).astimezone(dt.UTC)
         """`now` in UTC: see `_instants`."""
         self.since = microseconds(now)
@@ -89,7 +93,8 @@ class Judge:
         known = self._instants_of
         if known is not None and known[0] is log:
             return known[1]
-        instants = [entry.at.astimezone(dt.UTC) for entry in log]
+        utc = dt.UTC
+        instants = [at if at.tzinfo is utc else at.astimezone(utc) for at in [e.at for e in log]]
         self._instants_of = (log, instants)
         return instants
 
@@ -105,7 +110,8 @@ class Judge:
 
     def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
         """The verdict for one application and one of its contacts."""
-        place = self.place(contact)
+        cached = self._places.get(contact.id)
+        place = cached[1] if cached is not None and cached[0] is contact else self.place(contact)
         here = self._here.get(place.zone)
         if here is None:
             here = self._here[place.zone] = self._clock_in(place.zone)
@@ -116,7 +122,15 @@ class Judge:
             # A log entry dated later today counts from its moment on.
             tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.now))
             scheduled = scheduled_interview(log, self.now)
-        facts = read_log(application, contact, past, zone, today_starts, self._instants(past))
+        instants = self._instants(past)
+        start = stage_start(application, past, zone)
+        cycle = self._cycle
+        if cycle is None or cycle[0] is not past or cycle[1] is not start:
+            # The application's other contacts share it while their stage
+            # starts at the very same moment object (as a datetime in the log
+            # or `stage_since`, or midnight in the same zone).
+            cycle = self._cycle = (past, start, read_cycle(application, past, start, instants))
+        facts = read_log(application, contact, past, zone, today_starts, instants, cycle[2])
         return self._decide(
             Pair(application, contact, place, facts, local_now, today, tomorrow, past, scheduled)
         )
