@@ -46,6 +46,10 @@ def _phone_facts(phone: str) -> tuple[str | None, str | None]:
     import phonenumbers
     from phonenumbers import timezone as phone_zones
 
+    # The library compiles its metadata's patterns through `re.compile` on
+    # every use unless asked to keep them; a board's thousands of numbers
+    # use the same few dozen.
+    phonenumbers.enable_pattern_cache()
     try:
         number = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jobcockpit.core.places import Place
 from jobcockpit.core.records import Application, Contact, FollowUp, LogEntry
@@ -60,17 +60,16 @@ class Pair:
     log: Sequence[LogEntry] = ()
     scheduled: LogEntry | None = None
     """The next interview still ahead (R19), from the whole log."""
+    by_email: bool = field(init=False)
+    """What would be a call is an e-mail: they asked for e-mail only (R2),
+    or there is no number to dial (R18)."""
+    unreachable: bool = field(init=False)
+    """R18: no number to dial and no address to write to."""
 
-    @property
-    def by_email(self) -> bool:
-        """What would be a call is an e-mail: they asked for e-mail only (R2),
-        or there is no number to dial (R18)."""
-        return self.application.follow_up is FollowUp.EMAIL or not has_phone(self.contact)
-
-    @property
-    def unreachable(self) -> bool:
-        """R18: no number to dial and no address to write to."""
-        return not has_phone(self.contact) and not has_email(self.contact)
+    def __post_init__(self) -> None:
+        phone = has_phone(self.contact)
+        self.by_email = self.application.follow_up is FollowUp.EMAIL or not phone
+        self.unreachable = not phone and not has_email(self.contact)
 
     def application_log_after(self, moment: dt.datetime) -> list[LogEntry]:
         """The application's log (every contact) from `moment` on."""

@@ -66,6 +66,8 @@ _SHARED_LIMIT = 20_000
 """Plans and first callable days kept between judging runs, for every
 settings in force; the tables start afresh past this many."""
 _PLANS: dict[_PlanKey, DayPlan] = {}
+_WINDOWS_IN_FORCE: dict[tuple[object, ...], int] = {}
+"""Each set of windows in force a `CallCalendar` was made under, and its number."""
 _CALLABLE: dict[_PlanKey, tuple[dt.date, tuple[str, ...]]] = {}
 
 
@@ -75,12 +77,18 @@ class CallCalendar:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._windows_in_force = (
+        windows_in_force = (
             settings.call_windows,
             settings.monday_starts_at,
             settings.friday_ends_at,
             settings.min_window_minutes,
         )
+        self._windows_in_force = _WINDOWS_IN_FORCE.setdefault(
+            windows_in_force, len(_WINDOWS_IN_FORCE)
+        )
+        """A number for the windows in force, so that a key does not hash
+        them again and again."""
+        self._plans: dict[tuple[int, int, dt.date], tuple[Place, object, DayPlan]] = {}
 
     def _key(self, contact: Contact, place: Place, day: dt.date) -> _PlanKey:
         return (
@@ -93,12 +101,21 @@ class CallCalendar:
         )
 
     def plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
+        # Most pairs of a judging run share a few places and best times (the
+        # very same objects): those are looked up by identity first, without
+        # hashing the best time.
+        best = contact.best_time
+        near = (id(place), id(best), day)
+        known = self._plans.get(near)
+        if known is not None and known[0] is place and known[1] is best:
+            return known[2]
         key = self._key(contact, place, day)
         plan = _PLANS.get(key)
         if plan is None:
             if len(_PLANS) >= _SHARED_LIMIT:
                 _PLANS.clear()
             plan = _PLANS[key] = self._make_plan(contact, place, day)
+        self._plans[near] = (place, best, plan)
         return plan
 
     def _make_plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
