@@ -26,7 +26,6 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
-import hashlib
 import re
 import time
 from collections.abc import Mapping
@@ -91,6 +90,8 @@ _ENTRY = re.compile(r"^[0-9a-f]{32}\.json$")
 
 
 def _entry(place: Path, data: Path) -> Path:
+    import hashlib  # only when a cache is in use
+
     name = hashlib.sha256(str(data.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
     return place / f"{name[:32]}.json"
 

@@ -103,35 +103,40 @@ def read_log(
     if cycle is None:
         cycle = read_cycle(application, log, stage_start(application, log, zone), instants)
     cycle_instant = cycle.instant
-    facts = Facts(
-        zone,
-        cycle.stage_start,
-        cycle.start,
-        cycle.from_reply,
-        cycle.interviewed,
-        [],
-        [],
-        decision_date=cycle.decision_date,
-    )
     contact_id = contact.id
-    follow_ups = facts.follow_ups
-    voicemails = facts.voicemails
+    follow_ups: list[LogEntry] = []
+    voicemails: list[LogEntry] = []
+    dials_today = 0
+    last_dial_today: LogKind | None = None
+    last_contact: dt.datetime | None = None
     for entry, instant in zip(log, instants, strict=True):
         if entry.contact is not None and entry.contact != contact_id:
             continue
         kind = entry.kind
         if kind is not LogKind.NO_ANSWER:
-            facts.last_contact = entry.at
+            last_contact = entry.at
         if kind in _CALLS and instant >= today_starts:
-            facts.dials_today += 1
-            facts.last_dial_today = kind
+            dials_today += 1
+            last_dial_today = kind
         if instant < cycle_instant:
             continue
         if kind in _FOLLOW_UPS:
             follow_ups.append(entry)
         elif kind is LogKind.VOICEMAIL:
             voicemails.append(entry)
-    return facts
+    return Facts(
+        zone,
+        cycle.stage_start,
+        cycle.start,
+        cycle.from_reply,
+        cycle.interviewed,
+        follow_ups,
+        voicemails,
+        dials_today,
+        last_dial_today,
+        last_contact,
+        cycle.decision_date,
+    )
 
 
 class Cycle:
