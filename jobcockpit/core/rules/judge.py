@@ -69,8 +69,9 @@ class Judge:
         self._places: dict[str, tuple[Contact, Place]] = {}
         self._instants_of: tuple[Sequence[LogEntry], list[dt.datetime]] | None = None
         self._cycle: tuple[Sequence[LogEntry], dt.datetime, Cycle] | None = None
-        self._utc_now = plain(now).astimezone(dt.UTC)
-        """`now` in UTC: see `_instants`."""
+        self.utc_now = plain(now).astimezone(dt.UTC)
+        """`now` as a plain moment in UTC: the log's moments are compared
+        with it (see `_instants`) a great deal faster than with `now`."""
         self.since = microseconds(now)
 
     def place(self, contact: Contact) -> Place:
@@ -103,7 +104,7 @@ class Judge:
         if not log:
             return log
         instants = self._instants(log)
-        now = self._utc_now
+        now = self.utc_now
         if instants[-1] <= now:
             return log
         return [e for e, instant in zip(log, instants, strict=True) if instant <= now]
@@ -120,8 +121,8 @@ class Judge:
         scheduled = None
         if len(past) < len(log):
             # A log entry dated later today counts from its moment on.
-            tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.now))
-            scheduled = scheduled_interview(log, self.now)
+            tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.utc_now))
+            scheduled = scheduled_interview(log, self.utc_now)
         instants = self._instants(past)
         start = stage_start(application, past, zone)
         cycle = self._cycle

@@ -197,7 +197,7 @@ class ApplicationAnswer:
     ) -> None:
         """Judge the application; with `remember`, also work out how long the
         answer holds (else it holds for no moment)."""
-        now = judge.now
+        now = judge.utc_now
         verdicts = tuple([judge.pair(application, contact, log) for contact in contacts])
         tasks = tuple(judge.tasks(application, contacts, log, verdicts))
         company = application.company.casefold()

@@ -44,6 +44,7 @@ class Judging(Protocol):
 
     settings: Settings
     now: pendulum.DateTime
+    utc_now: dt.datetime
     user_zone: str
 
     def past(self, log: Sequence[LogEntry]) -> Sequence[LogEntry]: ...
@@ -114,8 +115,8 @@ def tasks_for(
     # Blocked governs calls and status e-mails, not gratitude: a "no contact"
     # or "e-mail only" posting keeps its thank-you and courtesy notes, by e-mail.
     by_email = ", by e-mail" if application.follow_up in _WRITTEN else ""
-    scheduled = scheduled_interview(log, judge.now) if len(past) < len(log) else None
-    if scheduled is not None and judge.now <= interview_start(scheduled):
+    scheduled = scheduled_interview(log, judge.utc_now) if len(past) < len(log) else None
+    if scheduled is not None and judge.utc_now <= interview_start(scheduled):
         # R19: get ready for an interview ahead, by its start.
         who = next((c for c in contacts if c.id == scheduled.contact), first_contact)
         with_whom = f" with {who.name}" if who else ""
@@ -139,7 +140,7 @@ def tasks_for(
             # R5: a thank-you note within 24 hours of the interview; late once past.
             due = interview.at + dt.timedelta(hours=settings.thank_you_hours)
             who = next((c for c in contacts if c.id == interview.contact), first_contact)
-            late = judge.now > due
+            late = judge.utc_now > due
             tasks.append(
                 Task(
                     TaskKind.THANK_YOU,
@@ -160,7 +161,7 @@ def tasks_for(
         decided_at = stage_start(application, past, zone)
         last_moment = courtesy_deadline(calendar, decided_at, zone, settings)
         done = any(uses_courtesy(e) for e in past if e.at >= decided_at)
-        if not done and judge.now <= last_moment:
+        if not done and judge.utc_now <= last_moment:
             tasks.append(
                 Task(
                     TaskKind.COURTESY,
