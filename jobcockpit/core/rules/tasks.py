@@ -64,52 +64,52 @@ def tasks_for(
     settings = judge.settings
     tasks: list[Task] = []
     past = judge.past(log)
-    by_id: dict[str, Contact] = {}
-    for person in contacts:
-        by_id.setdefault(person.id, person)
-    for verdict in verdicts:
-        contact = by_id.get(verdict.contact)
-        if contact is None or application.follow_up is FollowUp.NONE:
-            continue
-        if not has_phone(contact) and not has_email(contact):
-            if verdict.kind in (VerdictKind.WAIT, VerdictKind.BLOCKED):
-                # R18: no way to reach them yet; never for a "no contact"
-                # posting (blocked governs calls, docs/rules.md).
+    follow_up = application.follow_up
+    if follow_up is not FollowUp.NONE:
+        by_id: dict[str, Contact] = {}
+        for person in contacts:
+            by_id.setdefault(person.id, person)
+        for verdict in verdicts:
+            contact = by_id.get(verdict.contact)
+            if contact is None:
+                continue
+            phone = has_phone(contact)
+            if not phone and not has_email(contact):
+                if verdict.kind in (VerdictKind.WAIT, VerdictKind.BLOCKED):
+                    # R18: no way to reach them yet; never for a "no contact"
+                    # posting (blocked governs calls, docs/rules.md).
+                    tasks.append(
+                        Task(
+                            TaskKind.VERIFY,
+                            application.id,
+                            contact.id,
+                            None,
+                            f"{contact.name}: find a number or an address",
+                            rules=("R18",),
+                        )
+                    )
+                continue
+            if follow_up is FollowUp.EMAIL or not phone:
+                continue
+            if verdict.kind not in (VerdictKind.CALL, VerdictKind.WAIT):
+                continue
+            if not contact.verified or contact.best_time is None:
+                # R1: check the number and ask when is best to call; never blocks.
+                missing = []
+                if not contact.verified:
+                    missing.append("check the number")
+                if contact.best_time is None:
+                    missing.append("ask when is best to call")
                 tasks.append(
                     Task(
                         TaskKind.VERIFY,
                         application.id,
                         contact.id,
                         None,
-                        f"{contact.name}: find a number or an address",
-                        rules=("R18",),
+                        f"{contact.name}: {'; '.join(missing)}",
+                        rules=("R1",),
                     )
                 )
-            continue
-        if application.follow_up is FollowUp.EMAIL or not has_phone(contact):
-            continue
-        if verdict.kind not in (VerdictKind.CALL, VerdictKind.WAIT):
-            continue
-        if not contact.verified or contact.best_time is None:
-            # R1: check the number and ask when is best to call; never blocks.
-            missing = [
-                part
-                for part, absent in (
-                    ("check the number", not contact.verified),
-                    ("ask when is best to call", contact.best_time is None),
-                )
-                if absent
-            ]
-            tasks.append(
-                Task(
-                    TaskKind.VERIFY,
-                    application.id,
-                    contact.id,
-                    None,
-                    f"{contact.name}: {'; '.join(missing)}",
-                    rules=("R1",),
-                )
-            )
     first_contact = contacts[0] if contacts else None
     user_zone = places.zone(judge.user_zone)
     # Blocked governs calls and status e-mails, not gratitude: a "no contact"
