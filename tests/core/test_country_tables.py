@@ -58,6 +58,21 @@ print(json.dumps({"names": names, "loaded": loaded, "stand_in_gone": stand_in_go
                   "whole_after": Germany.__name__ + France.__name__}))
 """
 
+PACKAGE_VERSION = """
+import json, sys
+from jobcockpit.core.holiday_tables import holiday_table
+
+holiday_table("DE", None)
+said = sys.modules["holidays"].__version__
+version_left = "holidays.version" in sys.modules
+metadata_loaded = "importlib.metadata" in sys.modules
+import importlib.metadata
+import holidays.version
+print(json.dumps({"said": said, "installed": importlib.metadata.version("holidays"),
+                  "version_left": version_left, "metadata_loaded": metadata_loaded,
+                  "real_after": holidays.version.__version__}))
+"""
+
 PHONES_IN_USE = """
 import json, sys
 from jobcockpit.core.places import country_from_phone, zone_from_phone
@@ -104,6 +119,15 @@ def test_only_the_countries_in_use_are_loaded() -> None:
     # Nothing of the trick is left behind: the package imported later is whole.
     assert seen["stand_in_gone"]
     assert seen["whole_after"] == "GermanyFrance"
+
+
+def test_the_holidays_package_knows_its_own_version_without_the_metadata_lookup() -> None:
+    seen = _in_a_fresh_process(PACKAGE_VERSION)
+    assert seen["said"] == seen["installed"]
+    assert not seen["metadata_loaded"]
+    # The stand-in is gone at once: a later import gets the package's own module.
+    assert not seen["version_left"]
+    assert seen["real_after"] == seen["installed"]
 
 
 def test_only_the_phone_regions_in_use_are_loaded() -> None:
