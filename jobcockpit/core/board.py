@@ -216,7 +216,8 @@ class Board:
 
 
 def _entry_order(entry: LogEntry) -> tuple[float, str]:
-    return (entry.at.timestamp(), entry.kind.value)
+    # The kind is a StrEnum: it orders as its value, without looking it up.
+    return (entry.at.timestamp(), entry.kind)
 
 
 def _merge(

@@ -19,7 +19,9 @@ from typing import Annotated, Any, ClassVar, TypeVar
 import msgspec
 
 from jobcockpit.core.values import (
+    EARLIEST_YEAR,
     KEPT_NAME,
+    LATEST_YEAR,
     WEEKDAYS,
     BestTime,
     DocumentDate,
@@ -387,8 +389,14 @@ class LogEntry(Record, frozen=True, gc=False, forbid_unknown_fields=True):
             raise RecordError(self.label, "application", "is required")
         if self.at.tzinfo is None:
             raise RecordError(self.label, "at", "timestamp has no UTC offset")
-        check_year(self.at, self.label, "at")
-        check_year(self.decision_expected_on, self.label, "decision_expected_on")
+        expected = self.decision_expected_on
+        # A file holds tens of thousands of entries: the label is made only
+        # for an entry that has a year to name.
+        if not EARLIEST_YEAR <= self.at.year <= LATEST_YEAR or (
+            expected is not None and not EARLIEST_YEAR <= expected.year <= LATEST_YEAR
+        ):
+            check_year(self.at, self.label, "at")
+            check_year(expected, self.label, "decision_expected_on")
         if self.starts_at is not None:
             if self.kind is not LogKind.INTERVIEW:
                 raise RecordError(self.label, "starts_at", "is only given for an interview")

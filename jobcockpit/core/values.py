@@ -398,16 +398,33 @@ else:
     Clock.register(dt.time)
 
 
+_READ_MOST = 4096
+"""How many written values `decode_hook` keeps the value of."""
+_read: dict[tuple[type, str], Any] = {}
+
+
 def decode_hook(kind: type, value: Any) -> Any:
     """Read the written values `msgspec` does not know; a value the parser
-    refuses fails the fast read, and `from_dict` then names it."""
+    refuses fails the fast read, and `from_dict` then names it.
+
+    A data file writes the same few hundred dates and clocks thousands of
+    times, and the values are immutable: each text is parsed once and its
+    value shared (which also keeps one object where there were thousands)."""
+    if type(value) is str:
+        known = _read.get((kind, value))
+        if known is not None:
+            return known
     if kind is DocumentDate:
-        return parse_date(value, "", "")
-    if kind is DocumentMoment:  # type: ignore[comparison-overlap]
-        return parse_document_moment(value, "", "")
-    if kind is Clock:
-        return parse_clock(value, "", "")
-    raise NotImplementedError(kind)
+        parsed: Any = parse_date(value, "", "")
+    elif kind is DocumentMoment:  # type: ignore[comparison-overlap]
+        parsed = parse_document_moment(value, "", "")
+    elif kind is Clock:
+        parsed = parse_clock(value, "", "")
+    else:
+        raise NotImplementedError(kind)
+    if type(value) is str and len(_read) < _READ_MOST:
+        _read[(kind, value)] = parsed
+    return parsed
 
 
 class BestTime(Record, frozen=True, gc=False, forbid_unknown_fields=True):

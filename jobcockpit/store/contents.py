@@ -11,19 +11,24 @@ version cannot read says whether it is damaged or only too new.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import msgspec
+import orjson
 
 from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.links import check_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError, decoded
 from jobcockpit.core.settings import SETTINGS, Settings
+from jobcockpit.core.values import decode_hook
 from jobcockpit.store import backups, migrations
 from jobcockpit.store.errors import DataFileCorrupt, DataFileTooNew, StoreError, describe
 from jobcockpit.store.files import parse_document
+from jobcockpit.store.tables import EncodedTable, Tables, encode, split_file
 
 SCHEMA_VERSION = 1
 """The data file's format; a file with a greater one opens read-only, one with
@@ -34,10 +39,12 @@ CONTACTS = "contacts"
 LOG = "log"
 META = "meta"
 META_ID = "1"
+RECORD_TABLES = frozenset({APPLICATIONS, CONTACTS, LOG})
 
 Document = dict[str, dict[str, Any]]
-Writes = dict[str, tuple[dict[str, dict[str, Any]], list[str]]]
-"""Per table: the documents to put (by key) and the keys to remove."""
+Writes = dict[str, tuple[dict[str, Any], list[str]]]
+"""Per table: the documents to put (by key) and the keys to remove; a record
+as its JSON text (`tables.encode`), the meta document as a dict."""
 
 
 # -- reading -------------------------------------------------------------------
@@ -66,7 +73,7 @@ class Contents:
     """Settings this version does not know; kept on save."""
 
 
-def _read_schema(data: Mapping[str, Mapping[str, Any]]) -> tuple[int, str | None, dict[str, Any]]:
+def _read_schema(data: Mapping[str, Any]) -> tuple[int, str | None, dict[str, Any]]:
     meta = data.get(META, {})
     if len(meta) > 1:
         raise _InvalidError(f"the meta table holds {len(meta)} documents instead of one", META)
@@ -79,7 +86,7 @@ def _read_schema(data: Mapping[str, Mapping[str, Any]]) -> tuple[int, str | None
     return schema, key, document
 
 
-def _read_contents(data: Mapping[str, Mapping[str, Any]] | None) -> Contents:
+def _read_contents(data: Mapping[str, Any] | None) -> Contents:
     """Every record of the file through the domain's own checks; raises
     `_InvalidError` naming the first bad record and field."""
     data = data or {}
@@ -97,17 +104,13 @@ class Loaded:
     rest: Rest | None = None
     """With `board_first`: what is left to read (contacts, log, links); the
     board of `contents` then holds the applications alone."""
+    tables: Tables | None = None
+    """The file's tables as read, for saves to change (see `tables`)."""
 
 
-def _load_document(
-    data: Mapping[str, Mapping[str, Any]] | None, *, board_first: bool = False
-) -> Loaded:
+def _load_document(data: Mapping[str, Any] | None) -> Loaded:
     """The file's contents, upgraded in memory when its format is older;
-    raises `_InvalidError` (carrying the format when it is known).
-
-    With `board_first`, only the settings and the applications are read and
-    `Loaded.rest` reads the others; a file to upgrade is read whole all the
-    same, since it is saved upgraded only once every record is checked."""
+    raises `_InvalidError` (carrying the format when it is known)."""
     data = data or {}
     schema, meta_key, meta = _read_schema(data)
     upgraded = None
@@ -116,10 +119,7 @@ def _load_document(
             upgraded = migrations.upgrade(data, schema, SCHEMA_VERSION)
             contents = _read_contents(upgraded)
         else:
-            first = _read_first(data, schema, meta_key, meta)
-            if board_first:
-                return Loaded(first.partial(), schema, None, Rest(first))
-            contents = first.rest()
+            contents = _read_first(data, schema, meta_key, meta).rest()
     except migrations.MigrationError as error:
         raise _InvalidError(str(error), META, "schema") from None
     except _InvalidError as invalid:
@@ -136,12 +136,19 @@ def readable(data: Mapping[str, Mapping[str, Any]]) -> bool:
     return True
 
 
+class _Slow(Exception):  # noqa: N818 - a signal, not an error a person sees
+    """The file's bytes read straight into records met something the fast
+    way cannot word: the file is read the checked way instead, whose error
+    (or, rarely, whose records) it then gives."""
+
+
 @dataclass(slots=True)
 class _First:
     """What the first step of reading a file found: the settings and the
-    applications, checked, and the tables still to read."""
+    applications, checked, and the tables still to read (parsed documents,
+    or the file's own JSON text, see `tables`)."""
 
-    data: Mapping[str, Mapping[str, Any]]
+    data: Mapping[str, Any]
     schema: int
     meta_key: str | None
     meta: dict[str, Any]
@@ -165,25 +172,121 @@ class _First:
 
     def rest(self) -> Contents:
         """The contacts and the log read and every link checked: the whole
-        file's contents, or `_InvalidError` naming the first bad record."""
+        file's contents, or `_InvalidError` naming the first bad record
+        (`_Slow` from the file's own JSON text)."""
         data, applications = self.data, self.applications
         try:
             contacts: dict[str, Contact] = {}
-            for key, contact in decoded(data.get(CONTACTS, {}), Contact):
+            for key, contact in _records(data.get(CONTACTS), Contact):
                 if contact.id != key:
                     raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
                 contacts[key] = contact
             log: list[LogEntry] = []
-            for key, entry in decoded(data.get(LOG, {}), LogEntry):
+            for key, entry in _records(data.get(LOG), LogEntry):
                 if entry.key != key:
                     raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
                 log.append(entry)
-            check_links(
-                applications.values(), log, known_applications=applications, known_contacts=contacts
-            )
+            if not _links_hold(applications, contacts, log):
+                check_links(
+                    applications.values(),
+                    log,
+                    known_applications=applications,
+                    known_contacts=contacts,
+                )
         except RecordError as error:
+            _slow_if_encoded(data)
             raise _InvalidError(str(error), error.record, error.field) from None
         return self.contents(Board(applications, contacts, log))
+
+
+def _links_hold(
+    applications: Mapping[str, Application],
+    contacts: Mapping[str, Contact],
+    log: Iterable[LogEntry],
+) -> bool:
+    """Whether every link of the file points at a record, asked of sets in
+    one pass each; a file where one does not is worded by `check_links`."""
+    listed: set[str] = set().union(*(a.contacts for a in applications.values()))
+    if not listed <= contacts.keys():
+        return False
+    entries = list(log)
+    if not {e.application for e in entries} <= applications.keys():
+        return False
+    named = {e.contact for e in entries}
+    named.discard(None)
+    return named <= contacts.keys()
+
+
+def _slow_if_encoded(data: Mapping[str, Any]) -> None:
+    """A bad record met in the file's JSON text is worded by the checked way,
+    which reads the whole file first and so names what it meets first."""
+    if any(isinstance(table, EncodedTable) for table in data.values()):
+        raise _Slow
+
+
+_DECODERS: dict[type, tuple[msgspec.json.Decoder[Any], msgspec.json.Decoder[Any]]] = {
+    kind: (
+        msgspec.json.Decoder(dict[str, kind], dec_hook=decode_hook),  # type: ignore[valid-type]
+        msgspec.json.Decoder(kind, dec_hook=decode_hook),
+    )
+    for kind in (Application, Contact, LogEntry)
+}
+_DOCUMENTS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
+_R = TypeVar("_R", Application, Contact, LogEntry)
+
+
+def _records(
+    table: EncodedTable | Mapping[str, Any] | None, kind: type[_R]
+) -> Iterator[tuple[str, _R]]:
+    """A table's records (key and record). A table of JSON text is decoded
+    into the records' declaration straight from it, in one pass; when that
+    fails (a record as a person or a newer version wrote it: an unknown key,
+    a date with spaces, a bad value), record by record, and a record the
+    declaration does not take is parsed and read by `from_dict`, which keeps
+    unknown keys, tidies what it may and names a bad field. A table of
+    parsed documents is read by `records.decoded`; every way gives the same
+    records."""
+    if table is None:
+        return
+    if not isinstance(table, EncodedTable):
+        yield from decoded(table, kind)
+        return
+    whole, one = _DECODERS[kind]
+    try:
+        records: dict[str, _R] = whole.decode(table.whole)
+    except msgspec.ValidationError:
+        pass
+    except (msgspec.DecodeError, RecursionError):
+        raise _Slow from None
+    else:
+        yield from records.items()
+        return
+    try:
+        documents = _DOCUMENTS.decode(table.whole)
+    except (msgspec.DecodeError, RecursionError):
+        raise _Slow from None
+    for position, (key, text) in enumerate(documents.items()):
+        try:
+            yield key, one.decode(text)
+            continue
+        except msgspec.ValidationError:
+            pass
+        except (msgspec.DecodeError, RecursionError):
+            raise _Slow from None
+        try:
+            raw = orjson.loads(memoryview(text))
+        except orjson.JSONDecodeError:
+            raise _Slow from None
+        if not isinstance(raw, dict):
+            raise _Slow
+        try:
+            if kind is LogEntry:
+                yield key, LogEntry.from_dict(raw, position)  # type: ignore[misc]
+            else:
+                yield key, kind.from_dict(raw)
+        except RecordError:
+            raise _Slow from None
 
 
 class Rest:
@@ -191,10 +294,11 @@ class Rest:
     links of a file whose applications are read, from what the first step
     already holds (the file is not read again)."""
 
-    __slots__ = ("_first",)
+    __slots__ = ("_blob", "_first")
 
-    def __init__(self, first: _First) -> None:
+    def __init__(self, first: _First, blob: bytes | None) -> None:
         self._first = first
+        self._blob = blob
 
     @property
     def schema(self) -> int:
@@ -208,10 +312,13 @@ class Rest:
         except _InvalidError as invalid:
             invalid.schema = self._first.schema
             raise _store_error(path, invalid, offer_backup) from None
+        except _Slow:
+            assert self._blob is not None
+        return _checked_way(path, self._blob, offer_backup).contents
 
 
 def _read_first(
-    data: Mapping[str, Mapping[str, Any]], schema: int, meta_key: str | None, meta: dict[str, Any]
+    data: Mapping[str, Any], schema: int, meta_key: str | None, meta: dict[str, Any]
 ) -> _First:
     raw_settings = meta.get("settings", {})
     if not isinstance(raw_settings, dict):
@@ -219,13 +326,78 @@ def _read_first(
     try:
         settings = Settings.from_dict(raw_settings)
         applications: dict[str, Application] = {}
-        for key, application in decoded(data.get(APPLICATIONS, {}), Application):
+        for key, application in _records(data.get(APPLICATIONS), Application):
             if application.id != key:
                 raise RecordError(application.label, "id", f"is filed under the key {key!r}")
             applications[key] = application
     except RecordError as error:
+        _slow_if_encoded(data)
         raise _InvalidError(str(error), error.record, error.field) from None
     return _First(data, schema, meta_key, meta, raw_settings, settings, applications)
+
+
+# -- reading the file's bytes --------------------------------------------------
+
+
+def load_file(
+    path: Path, blob: bytes, *, offer_backup: bool = True, board_first: bool = False
+) -> Loaded:
+    """The data file `path`, whose bytes are `blob`, read into records
+    straight from its JSON text; or the error a person should see (see
+    `loaded_or_error`), worded exactly as the checked way words it, since
+    every file the fast way cannot read is read that way too. So is a file
+    in an older format, which is upgraded as parsed documents.
+
+    With `board_first`, only the settings and the applications are read and
+    `Loaded.rest` reads the others; a file to upgrade is read whole all the
+    same, since it is saved upgraded only once every record is checked."""
+    try:
+        return _fast_way(blob, board_first)
+    except _Slow:
+        return _checked_way(path, blob, offer_backup)
+
+
+def _fast_way(blob: bytes, board_first: bool) -> Loaded:
+    parts = split_file(blob) if blob.strip() and b"\x00" not in blob else None
+    if parts is None:
+        raise _Slow
+    tables: Tables = {}
+    for name, text in parts.items():
+        if name in RECORD_TABLES:
+            tables[name] = EncodedTable(text)
+            continue
+        try:
+            table = orjson.loads(memoryview(text))
+        except orjson.JSONDecodeError:
+            raise _Slow from None
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise _Slow
+        tables[name] = table
+    try:
+        schema, meta_key, meta = _read_schema(tables)
+        if schema < SCHEMA_VERSION:
+            raise _Slow
+        first = _read_first(tables, schema, meta_key, meta)
+        if board_first:
+            return Loaded(first.partial(), schema, None, Rest(first, blob), tables)
+        contents = first.rest()
+    except _InvalidError:
+        raise _Slow from None
+    return Loaded(contents, schema, None, None, tables)
+
+
+def _checked_way(path: Path, blob: bytes, offer_backup: bool) -> Loaded:
+    """The file parsed whole into documents and read through `from_dict`
+    where the declaration does not take a record as written."""
+    try:
+        data = parse_document(blob)
+    except ValueError as error:
+        raise DataFileCorrupt(
+            path, newest_good_backup(path) if offer_backup else None, str(error)
+        ) from None
+    loaded = loaded_or_error(path, data, offer_backup=offer_backup)
+    loaded.tables = dict(data)
+    return loaded
 
 
 def _store_error(path: Path, invalid: _InvalidError, offer_backup: bool) -> StoreError:
@@ -245,16 +417,14 @@ def _store_error(path: Path, invalid: _InvalidError, offer_backup: bool) -> Stor
 
 def loaded_or_error(
     path: Path,
-    data: Mapping[str, Mapping[str, Any]] | None,
+    data: Mapping[str, Any] | None,
     *,
     offer_backup: bool = True,
-    board_first: bool = False,
 ) -> Loaded:
     """The file's contents, or the error a person should see: damaged, or too
-    new to read at all (a newer format whose records this version refuses).
-    With `board_first`, see `_load_document`."""
+    new to read at all (a newer format whose records this version refuses)."""
     try:
-        return _load_document(data, board_first=board_first)
+        return _load_document(data)
     except _InvalidError as invalid:
         raise _store_error(path, invalid, offer_backup) from None
 
@@ -275,18 +445,14 @@ def read_board(path: Path) -> Board:
         blob = path.read_bytes()
     except OSError as error:
         raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
-    try:
-        data = parse_document(blob)
-    except ValueError as error:
-        raise DataFileCorrupt(path, None, str(error)) from None
     with heap.paused():
-        return loaded_or_error(path, data, offer_backup=False).contents.board
+        return load_file(path, blob, offer_backup=False).contents.board
 
 
 # -- writing -------------------------------------------------------------------
 
 
-def tables_of(board: Board, meta: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def tables_of(board: Board, meta: dict[str, Any]) -> Tables:
     return {
         APPLICATIONS: {a.id: a.to_dict() for a in board.applications.values()},
         CONTACTS: {c.id: c.to_dict() for c in board.contacts.values()},
@@ -303,7 +469,7 @@ def writes_for(before: Board, after: Board, change: Changeset) -> Writes:
     def diff(
         table: str, keys: Iterable[str], old: Mapping[str, Any], new: Mapping[str, Any]
     ) -> None:
-        put: dict[str, dict[str, Any]] = {}
+        put: dict[str, Any] = {}
         remove: list[str] = []
         for key in keys:
             record = new.get(key)
@@ -311,7 +477,7 @@ def writes_for(before: Board, after: Board, change: Changeset) -> Writes:
                 if key in old:
                     remove.append(key)
             elif record is not old.get(key):
-                put[key] = record.to_dict()
+                put[key] = encode(record.to_dict())
         if put or remove:
             writes[table] = (put, remove)
 

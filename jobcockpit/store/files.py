@@ -194,7 +194,7 @@ class FolderNotFlushed(OSError):  # noqa: N818 - reads as what happened
 
 def write_replace(
     target: Path,
-    blob: bytes | Sequence[bytes],
+    blob: bytes | Sequence[bytes | memoryview],
     *,
     mode: int = 0o600,
     owner: tuple[int, int] | None = None,

@@ -1,12 +1,18 @@
-"""A TinyDB storage that is crash-safe and fast enough for a large job hunt.
+"""The data file on disk: read whole, saved atomically, watched for others' saves.
+
+The file is a TinyDB database (one JSON object of tables, each an object of
+documents keyed by id), and this is a TinyDB storage, so TinyDB itself can
+read and write it. The store does not go through TinyDB: it reads the file's
+bytes (`read_blob`) and decodes records straight from them, and saves its
+tables as JSON text (see `tables`), which `write` takes beside parsed ones.
 
 TinyDB's own JSONStorage rewrites the file in place (a crash mid-write loses
 everything) and re-parses the whole file on every call; CachingMiddleware is
 quick only because it delays writes, which breaks the promise that a change is
-on disk once the cockpit says so. This storage writes every save atomically
-with orjson, keeps the parsed data while the file on disk is unchanged, re-uses
-the serialised bytes of tables a save did not touch, and can gather several
-TinyDB writes into one save (`batch`).
+on disk once the cockpit says so. This storage writes every save atomically,
+keeps the data while the file on disk is unchanged, re-uses the serialised
+bytes of tables a save did not touch, and can gather several writes into one
+save (`batch`).
 """
 
 from __future__ import annotations
@@ -38,8 +44,11 @@ from jobcockpit.store.files import (
     temp_pattern,
     write_replace,
 )
+from jobcockpit.store.tables import EncodedTable
 
-Data = dict[str, dict[str, Any]]
+Data = dict[str, Any]
+"""Tables by name: each a dict of documents, or (written by the store) an
+`EncodedTable`."""
 
 
 class AtomicJSONStorage(Storage):
@@ -71,7 +80,7 @@ class AtomicJSONStorage(Storage):
         self._data: Data | None = None
         self._have_data = False
         """Whether `_data` is what the file at `_known` holds (None: no file yet)."""
-        self._fragments: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self._fragments: dict[str, tuple[object, bytes]] = {}
         """Per table: the table object last saved and its serialised bytes."""
         self._in_batch = False
         self._guard = False
@@ -134,6 +143,26 @@ class AtomicJSONStorage(Storage):
         finally:
             self._in_batch = False
             self._guard = False
+
+    def read_blob(self) -> tuple[StatKey, bytes] | None:
+        """The file's bytes as they are now, and its stat key, for the store
+        to decode; None when there is no file yet. The storage takes them as
+        what it last read only once the store has found them good (`took`):
+        until then a save checks the file again before replacing it."""
+        try:
+            status, blob = read_regular(self.target)
+        except FileNotFoundError:
+            self._no_file()
+            return None
+        return stat_key(status), blob
+
+    def took(self, key: StatKey, tables: Data) -> None:
+        """The file at `key` was read, and holds `tables`."""
+        self._known = key
+        self._data = tables
+        self._have_data = True
+        self._expect_file = True
+        self._fragments = {}
 
     def changed_on_disk(self) -> bool:
         """Whether another program replaced, changed or removed the file since
@@ -210,17 +239,27 @@ class AtomicJSONStorage(Storage):
         if current != self._known:
             raise FileChangedMeanwhile(self.path)
 
-    def _serialise(self, data: Data) -> tuple[list[bytes], dict[str, tuple[dict[str, Any], bytes]]]:
+    def _serialise(
+        self, data: Data
+    ) -> tuple[list[bytes | memoryview], dict[str, tuple[object, bytes]]]:
         """The file's bytes, in pieces written one after the other (joining
         megabytes only to write them would copy them twice). A table that is the
         very object saved last time (TinyDB replaces a table's dict whenever it
-        changes one) is not serialised again: that is most of a save's cost."""
-        fragments: dict[str, tuple[dict[str, Any], bytes]] = {}
-        parts: list[bytes] = []
+        changes one) is not serialised again: that is most of a save's cost. A
+        table of JSON text is written as it is."""
+        fragments: dict[str, tuple[object, bytes]] = {}
+        parts: list[bytes | memoryview] = []
         for name, table in data.items():
-            cached = self._fragments.get(name)
-            blob = cached[1] if cached is not None and cached[0] is table else orjson.dumps(table)
-            fragments[name] = (table, blob)
+            blob: bytes | memoryview
+            if isinstance(table, EncodedTable):
+                blob = memoryview(table.whole)
+            else:
+                cached = self._fragments.get(name)
+                if cached is not None and cached[0] is table:
+                    blob = cached[1]
+                else:
+                    blob = orjson.dumps(table)
+                fragments[name] = (table, blob)
             parts += (b"," if parts else b"{", orjson.dumps(name), b":", blob)
         parts.append(b"}\n" if parts else b"{}\n")
         return parts, fragments

@@ -16,14 +16,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Table
+from typing import Protocol
 
 from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
@@ -33,11 +29,14 @@ from jobcockpit.store import backups
 from jobcockpit.store.contents import (
     META,
     META_ID,
+    RECORD_TABLES,
     SCHEMA_VERSION,
     Contents,
     Document,
+    Loaded,
     Rest,
     Writes,
+    load_file,
     loaded_or_error,
     meta_document,
     readable,
@@ -61,6 +60,7 @@ from jobcockpit.store.files import NotRegularFile, read_only_reason, real_file, 
 from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, take_or_why_not
 from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
+from jobcockpit.store.tables import EncodedTable, Tables, encode
 
 NEWER_FILE = "made by a newer jobcockpit; opened read-only"
 
@@ -74,44 +74,60 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class RecordTable(Table):
-    """A table whose documents are keyed by the record's own id (a log entry by
-    its `LogEntry.key`), so a record is found, replaced or removed without a
-    query over the whole table."""
+class _Storage(Protocol):
+    def write(self, data: Tables) -> None: ...
 
-    document_id_class = str  # type: ignore[assignment]
-
-    def replace_documents(
-        self, put: Mapping[str, dict[str, Any]], remove: Iterable[str] = ()
-    ) -> None:
-        """Remove and put documents whole, in one TinyDB write: `upsert` would
-        merge into the old document and keep keys the record no longer has.
-
-        This is `Table._update_table` without its two passes converting every
-        key of the table to `document_id_class` and back, which cost more than
-        the rest of a save at 50,000 log entries; the keys are text already.
-        The table is still a new dict, as TinyDB makes it, so the storage can
-        tell which tables a save changed."""
-        tables = self.storage.read() or {}
-        table = dict(tables.get(self.name, {}))
-        for key in remove:
-            table.pop(key, None)
-        table.update(put)
-        tables[self.name] = table
-        self.storage.write(tables)
-        self.clear_cache()
+    def close(self) -> None: ...
 
 
-class _Database(TinyDB):
-    table_class = RecordTable
+class _InMemory:
+    """Where an in-memory store keeps its tables: nowhere else."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+
+    def close(self) -> None:
+        return None
 
 
-def _read_raw(storage: AtomicJSONStorage, path: Path) -> Document | None:
-    """The file's tables as the storage reads them."""
+def _load(storage: AtomicJSONStorage, path: Path, board_first: bool = False) -> Loaded:
+    """The file read into records (see `contents.load_file`)."""
     try:
-        return storage.read()
+        read = storage.read_blob()
     except OSError as error:
         raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+    with heap.paused():
+        if read is None:
+            loaded = loaded_or_error(path, None)
+            loaded.tables = {}
+            return loaded
+        key, blob = read
+        loaded = load_file(path, blob, board_first=board_first)
+    assert loaded.tables is not None
+    storage.took(key, loaded.tables)
+    return loaded
+
+
+def _changed(tables: Tables, writes: Writes) -> Tables:
+    """`tables` with `writes` made, as new tables (those the writes do not
+    touch are the very same objects)."""
+    changed = dict(tables)
+    for name, (put, remove) in writes.items():
+        old = changed.get(name)
+        if name in RECORD_TABLES:
+            if not isinstance(old, EncodedTable):
+                old = EncodedTable.of_documents({k: encode(v) for k, v in (old or {}).items()})
+            changed[name] = old.changed(put, remove)
+        else:
+            table = dict(old.documents() if isinstance(old, EncodedTable) else old or {})
+            for key in remove:
+                table.pop(key, None)
+            table.update(put)
+            changed[name] = table
+    return changed
 
 
 # -- the store -----------------------------------------------------------------
@@ -128,10 +144,10 @@ class Store:
 
     def __init__(
         self,
-        db: TinyDB,
-        storage: Storage,
+        storage: _Storage,
         path: Path | None,
         contents: Contents,
+        tables: Tables,
         *,
         clock: Clock = _utc_now,
         backed_up_at: dt.datetime | None = None,
@@ -141,8 +157,9 @@ class Store:
         upgraded: Document | None = None,
     ) -> None:
         """Use `open` or `in_memory`; this only wires what they prepared."""
-        self._db = db
         self._storage = storage
+        self._tables = tables
+        """What the file holds as last read or saved, for saves to change."""
         self.path = path
         self.reads = 0
         """How many times `board` was read from the file (a reload, another
@@ -268,22 +285,25 @@ class Store:
             )
         storage = AtomicJSONStorage(path, expect_file=exists, readable=readable)
         backed_up_at = None
-        if not exists:
+        if exists:
+            loaded = _load(storage, path, board_first)
+        else:
+            made = tables_of(Board(), meta_document(Settings(), {}, {}))
             try:
-                storage.write(tables_of(Board(), meta_document(Settings(), {}, {})))
+                storage.write(made)
             except OSError as error:
                 raise SaveError(
                     path, error, f"could not create it: {describe(error)}", holds_last_save=False
                 ) from error
             backed_up_at = clock()
-        with heap.paused():
-            loaded = loaded_or_error(path, _read_raw(storage, path), board_first=board_first)
-        db = _Database(storage=lambda: storage)
+            loaded = loaded_or_error(path, made)
+            loaded.tables = made
+        assert loaded.tables is not None
         store = cls(
-            db,
             storage,
             path,
             loaded.contents,
+            loaded.tables,
             clock=clock,
             backed_up_at=backed_up_at,
             lock=held,
@@ -305,15 +325,13 @@ class Store:
 
     @classmethod
     def in_memory(cls, board: Board | None = None, settings: Settings | None = None) -> Store:
-        """A store that keeps everything in TinyDB's MemoryStorage: for tests
-        and the demo, which must never touch the user's file."""
+        """A store that keeps everything in memory: for tests and the demo,
+        which must never touch the user's file."""
         board = board if board is not None else Board()
         settings = settings if settings is not None else Settings()
-        storage = MemoryStorage()  # type: ignore[no-untyped-call]
-        storage.write(tables_of(board, meta_document(settings, {}, {})))
-        db = _Database(storage=lambda: storage)
+        tables: Tables = tables_of(board, meta_document(settings, {}, {}))
         contents = Contents(board=board, settings=settings, schema=SCHEMA_VERSION, meta_key=META_ID)
-        return cls(db, storage, None, contents)
+        return cls(_InMemory(tables), None, contents, tables)
 
     def finish_opening(self) -> Board:
         """Read what a `board_first` open left (the contacts, the log, the
@@ -430,8 +448,9 @@ class Store:
         if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
         with self._opening:
-            with heap.paused():
-                loaded = loaded_or_error(self.path, _read_raw(storage, self.path))
+            loaded = _load(storage, self.path)
+            assert loaded.tables is not None
+            self._tables = loaded.tables
             self._disk_schema = loaded.disk_schema
             self._upgraded = loaded.upgraded
             self._take(loaded.contents)
@@ -482,7 +501,7 @@ class Store:
         if not self._closed:
             self._closed = True
             try:
-                self._db.close()
+                self._storage.close()
             finally:
                 self._release_lock()
 
@@ -559,6 +578,7 @@ class Store:
             backups.keep_before_upgrade(self.path, old, self._clock())
             with storage.batch(guard=True):
                 storage.write(upgraded)
+            self._tables = dict(upgraded)
         except (OSError, StoreError) as error:
             return (
                 f"could not upgrade it from file format {old} to {SCHEMA_VERSION}: "
@@ -573,7 +593,7 @@ class Store:
             return
         storage = self._storage
         if not isinstance(storage, AtomicJSONStorage):
-            self._write(writes)
+            self._tables = self._write(writes)
             self._meta_key = META_ID
             return
         assert self.path is not None
@@ -582,13 +602,14 @@ class Store:
         try:
             made = self._back_up()
             with storage.batch(guard=True):
-                self._write(writes)
+                tables = self._write(writes)
         except (DataFileMissing, DataFileCorrupt) as error:
             self._take_back(made, backed_up_at)
             raise SaveError(self.path, error, describe(error), holds_last_save=False) from error
         except OSError as error:
             self._take_back(made, backed_up_at)
             raise SaveError(self.path, error, describe(error)) from error
+        self._tables = tables
         self._meta_key = META_ID
         if made is not None:
             kept = self.settings
@@ -604,15 +625,16 @@ class Store:
                 made.unlink()
             self._backed_up_at = backed_up_at
 
-    def _write(self, writes: Writes) -> None:
+    def _write(self, writes: Writes) -> Tables:
+        """Hand the storage the tables with `writes` made, and return them:
+        they are what the file holds once the save is through."""
         if self._meta_key != META_ID and META not in writes:
             stale = [self._meta_key] if self._meta_key is not None else []
             meta = meta_document(self.settings, self._meta_extra, self._settings_extra)
             writes = {**writes, META: ({META_ID: meta}, stale)}
-        for table, (put, remove) in writes.items():
-            records = self._db.table(table)
-            assert isinstance(records, RecordTable)
-            records.replace_documents(put, remove)
+        tables = _changed(self._tables, writes)
+        self._storage.write(tables)
+        return tables
 
     def _back_up(self) -> Path | None:
         """A copy of the file before this session's first save, and hourly
