@@ -209,8 +209,10 @@ def test_the_file_stays_a_tinydb_database(tmp_path: Path) -> None:
     TinyDB.table_class = _ById
     try:
         db = TinyDB(path, storage=JSONStorage, access_mode="r")
-        applications = {doc.doc_id: dict(doc) for doc in db.table("applications").all()}
-        logged = {doc.doc_id: dict(doc) for doc in db.table("log").all()}
+        applications: dict[object, Any] = {
+            doc.doc_id: dict(doc) for doc in db.table("applications").all()
+        }
+        logged: dict[object, Any] = {doc.doc_id: dict(doc) for doc in db.table("log").all()}
         db.close()
     finally:
         TinyDB.table_class = Table
