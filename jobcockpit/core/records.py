@@ -22,6 +22,7 @@ from jobcockpit.core.values import (
     EARLIEST_YEAR,
     KEPT_NAME,
     LATEST_YEAR,
+    NOTHING_KEPT,
     WEEKDAYS,
     BestTime,
     DocumentDate,
@@ -101,7 +102,7 @@ class Contact(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     subdivision: SetText | None = None
     best_time: BestTime | None = None
     verified: bool = False
-    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
+    extra: Kept = msgspec.field(default=NOTHING_KEPT, name=KEPT_NAME)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "id",
@@ -118,15 +119,22 @@ class Contact(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     KNOWN: ClassVar[frozenset[str]] = frozenset(FIELDS)
 
     def __post_init__(self) -> None:
-        record = f"contact {self.id or '?'}"
+        # Tens of thousands are read at once: what names the record is made
+        # only when there is something to name.
         if not self.id:
-            raise RecordError(record, "id", "is required")
+            raise RecordError(self._where, "id", "is required")
         if not self.name.strip():
-            raise RecordError(record, "name", "must not be empty")
-        if self.timezone is not None and not is_zone_name(self.timezone):
-            raise RecordError(record, "timezone", f"{self.timezone!r} is not an IANA time zone")
-        if self.country is not None and (len(self.country) != 2 or not self.country.isalpha()):
-            raise RecordError(record, "country", f"{self.country!r} is not a 2-letter country code")
+            raise RecordError(self._where, "name", "must not be empty")
+        zone = self.timezone
+        if zone is not None and not is_zone_name(zone):
+            raise RecordError(self._where, "timezone", f"{zone!r} is not an IANA time zone")
+        country = self.country
+        if country is not None and (len(country) != 2 or not country.isalpha()):
+            raise RecordError(self._where, "country", f"{country!r} is not a 2-letter country code")
+
+    @property
+    def _where(self) -> str:
+        return f"contact {self.id or '?'}"
 
     @property
     def label(self) -> str:
@@ -195,7 +203,7 @@ class Application(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     deadline: DocumentDate | None = None
     """The posting's closing date."""
     tags: tuple[Tag, ...] = ()
-    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
+    extra: Kept = msgspec.field(default=NOTHING_KEPT, name=KEPT_NAME)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "id",
@@ -225,25 +233,43 @@ class Application(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     KNOWN: ClassVar[frozenset[str]] = frozenset(FIELDS + OPTIONAL)
 
     def __post_init__(self) -> None:
-        record = f"application {self.id or '?'}"
+        # Tens of thousands are read at once: what names the record is made
+        # only when there is something to name.
         if not self.id:
-            raise RecordError(record, "id", "is required")
+            raise RecordError(self._where, "id", "is required")
         if not self.company.strip():
-            raise RecordError(record, "company", "must not be empty")
+            raise RecordError(self._where, "company", "must not be empty")
         if self.outcome is not None and self.stage is not Stage.DECIDED:
-            raise RecordError(record, "outcome", "is only given once the stage is decided")
-        if len(set(self.contacts)) != len(self.contacts):
-            raise RecordError(record, "contacts", "lists a contact twice")
+            raise RecordError(self._where, "outcome", "is only given once the stage is decided")
+        contacts = self.contacts
+        if len(contacts) > 1 and len(set(contacts)) != len(contacts):
+            raise RecordError(self._where, "contacts", "lists a contact twice")
+        if self.tags:
+            self._check_tags()
+        since, expected, deadline = self.stage_since, self.decision_expected_on, self.deadline
+        if not (
+            EARLIEST_YEAR <= self.applied_on.year <= LATEST_YEAR
+            and (since is None or EARLIEST_YEAR <= since.year <= LATEST_YEAR)
+            and (expected is None or EARLIEST_YEAR <= expected.year <= LATEST_YEAR)
+            and (deadline is None or EARLIEST_YEAR <= deadline.year <= LATEST_YEAR)
+        ):
+            record = self._where
+            check_year(self.applied_on, record, "applied_on")
+            check_year(since, record, "stage_since")
+            check_year(expected, record, "decision_expected_on")
+            check_year(deadline, record, "deadline")
+
+    def _check_tags(self) -> None:
         for tag in self.tags:
             problem = tag_problem(tag)
             if problem is not None:
-                raise RecordError(record, "tags", problem)
+                raise RecordError(self._where, "tags", problem)
         if len({tag.casefold() for tag in self.tags}) != len(self.tags):
-            raise RecordError(record, "tags", "lists a tag twice")
-        check_year(self.applied_on, record, "applied_on")
-        check_year(self.stage_since, record, "stage_since")
-        check_year(self.decision_expected_on, record, "decision_expected_on")
-        check_year(self.deadline, record, "deadline")
+            raise RecordError(self._where, "tags", "lists a tag twice")
+
+    @property
+    def _where(self) -> str:
+        return f"application {self.id or '?'}"
 
     @property
     def label(self) -> str:
@@ -370,7 +396,7 @@ class LogEntry(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     id: SetText | None = None
     starts_at: Timestamp | None = None
     """When an interview begins; its `at` is when it ends (R19)."""
-    extra: Kept = msgspec.field(default_factory=dict, name=KEPT_NAME)
+    extra: Kept = msgspec.field(default=NOTHING_KEPT, name=KEPT_NAME)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "id",

@@ -28,7 +28,15 @@ from jobcockpit.core.values import decode_hook
 from jobcockpit.store import backups, migrations
 from jobcockpit.store.errors import DataFileCorrupt, DataFileTooNew, StoreError, describe
 from jobcockpit.store.files import parse_document
-from jobcockpit.store.tables import EncodedTable, Tables, encode, split_file
+from jobcockpit.store.storage import AtomicJSONStorage
+from jobcockpit.store.tables import (
+    RECORD_TABLES,
+    EncodedTable,
+    Tables,
+    Writes,
+    encode,
+    split_file,
+)
 
 SCHEMA_VERSION = 1
 """The data file's format; a file with a greater one opens read-only, one with
@@ -39,12 +47,8 @@ CONTACTS = "contacts"
 LOG = "log"
 META = "meta"
 META_ID = "1"
-RECORD_TABLES = frozenset({APPLICATIONS, CONTACTS, LOG})
 
 Document = dict[str, dict[str, Any]]
-Writes = dict[str, tuple[dict[str, Any], list[str]]]
-"""Per table: the documents to put (by key) and the keys to remove; a record
-as its JSON text (`tables.encode`), the meta document as a dict."""
 
 
 # -- reading -------------------------------------------------------------------
@@ -355,6 +359,25 @@ def load_file(
         return _fast_way(blob, board_first)
     except _Slow:
         return _checked_way(path, blob, offer_backup)
+
+
+def read_file(storage: AtomicJSONStorage, path: Path, *, board_first: bool = False) -> Loaded:
+    """The data file read into records (see `load_file`); the storage then
+    knows it as read."""
+    try:
+        read = storage.read_blob()
+    except OSError as error:
+        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
+    with heap.paused():
+        if read is None:
+            loaded = loaded_or_error(path, None)
+            loaded.tables = {}
+            return loaded
+        key, blob = read
+        loaded = load_file(path, blob, board_first=board_first)
+    assert loaded.tables is not None
+    storage.took(key, loaded.tables)
+    return loaded
 
 
 def _fast_way(blob: bytes, board_first: bool) -> Loaded:

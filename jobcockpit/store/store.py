@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
 
 from jobcockpit.core import heap
 from jobcockpit.core.board import Board, Changeset
@@ -29,16 +28,13 @@ from jobcockpit.store import backups
 from jobcockpit.store.contents import (
     META,
     META_ID,
-    RECORD_TABLES,
     SCHEMA_VERSION,
     Contents,
     Document,
-    Loaded,
     Rest,
-    Writes,
-    load_file,
     loaded_or_error,
     meta_document,
+    read_file,
     readable,
     tables_of,
     writes_for,
@@ -60,7 +56,7 @@ from jobcockpit.store.files import NotRegularFile, read_only_reason, real_file, 
 from jobcockpit.store.lock import LOCKED_ELSEWHERE, DataFileLock, take_or_why_not
 from jobcockpit.store.merge import RecordConflict, rebase
 from jobcockpit.store.storage import AtomicJSONStorage
-from jobcockpit.store.tables import EncodedTable, Tables, encode
+from jobcockpit.store.tables import InMemory, Tables, TableStorage, Writes, changed_tables
 
 NEWER_FILE = "made by a newer jobcockpit; opened read-only"
 
@@ -72,62 +68,6 @@ Clock = Callable[[], dt.datetime]
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-class _Storage(Protocol):
-    def write(self, data: Tables) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class _InMemory:
-    """Where an in-memory store keeps its tables: nowhere else."""
-
-    def __init__(self, tables: Tables) -> None:
-        self.tables = tables
-
-    def write(self, data: Tables) -> None:
-        self.tables = data
-
-    def close(self) -> None:
-        return None
-
-
-def _load(storage: AtomicJSONStorage, path: Path, board_first: bool = False) -> Loaded:
-    """The file read into records (see `contents.load_file`)."""
-    try:
-        read = storage.read_blob()
-    except OSError as error:
-        raise StoreError(f"cannot read data file {path}: {describe(error)}") from error
-    with heap.paused():
-        if read is None:
-            loaded = loaded_or_error(path, None)
-            loaded.tables = {}
-            return loaded
-        key, blob = read
-        loaded = load_file(path, blob, board_first=board_first)
-    assert loaded.tables is not None
-    storage.took(key, loaded.tables)
-    return loaded
-
-
-def _changed(tables: Tables, writes: Writes) -> Tables:
-    """`tables` with `writes` made, as new tables (those the writes do not
-    touch are the very same objects)."""
-    changed = dict(tables)
-    for name, (put, remove) in writes.items():
-        old = changed.get(name)
-        if name in RECORD_TABLES:
-            if not isinstance(old, EncodedTable):
-                old = EncodedTable.of_documents({k: encode(v) for k, v in (old or {}).items()})
-            changed[name] = old.changed(put, remove)
-        else:
-            table = dict(old.documents() if isinstance(old, EncodedTable) else old or {})
-            for key in remove:
-                table.pop(key, None)
-            table.update(put)
-            changed[name] = table
-    return changed
 
 
 # -- the store -----------------------------------------------------------------
@@ -144,7 +84,7 @@ class Store:
 
     def __init__(
         self,
-        storage: _Storage,
+        storage: TableStorage,
         path: Path | None,
         contents: Contents,
         tables: Tables,
@@ -286,7 +226,7 @@ class Store:
         storage = AtomicJSONStorage(path, expect_file=exists, readable=readable)
         backed_up_at = None
         if exists:
-            loaded = _load(storage, path, board_first)
+            loaded = read_file(storage, path, board_first=board_first)
         else:
             made = tables_of(Board(), meta_document(Settings(), {}, {}))
             try:
@@ -331,7 +271,7 @@ class Store:
         settings = settings if settings is not None else Settings()
         tables: Tables = tables_of(board, meta_document(settings, {}, {}))
         contents = Contents(board=board, settings=settings, schema=SCHEMA_VERSION, meta_key=META_ID)
-        return cls(_InMemory(tables), None, contents, tables)
+        return cls(InMemory(tables), None, contents, tables)
 
     def finish_opening(self) -> Board:
         """Read what a `board_first` open left (the contacts, the log, the
@@ -448,7 +388,7 @@ class Store:
         if self.path is None or not isinstance(storage, AtomicJSONStorage):
             return self.board
         with self._opening:
-            loaded = _load(storage, self.path)
+            loaded = read_file(storage, self.path)
             assert loaded.tables is not None
             self._tables = loaded.tables
             self._disk_schema = loaded.disk_schema
@@ -632,7 +572,7 @@ class Store:
             stale = [self._meta_key] if self._meta_key is not None else []
             meta = meta_document(self.settings, self._meta_extra, self._settings_extra)
             writes = {**writes, META: ({META_ID: meta}, stale)}
-        tables = _changed(self._tables, writes)
+        tables = changed_tables(self._tables, writes)
         self._storage.write(tables)
         return tables
 

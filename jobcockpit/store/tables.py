@@ -16,7 +16,7 @@ an object of documents keyed by their id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 import orjson
@@ -24,6 +24,12 @@ import orjson
 Tables = dict[str, "EncodedTable | dict[str, Any]"]
 """A data file's tables in the file's order: tables of records encoded, the
 others parsed."""
+
+RECORD_TABLES = frozenset({"applications", "contacts", "log"})
+
+Writes = dict[str, tuple[dict[str, Any], list[str]]]
+"""Per table: the documents to put (by key) and the keys to remove; a record
+as its JSON text (`encode`), the meta document as a dict."""
 
 _TOP = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _TABLE = msgspec.json.Decoder(dict[str, msgspec.Raw])
@@ -100,3 +106,44 @@ def _entry(key: str, document: Json) -> bytes:
 def encode(document: Mapping[str, Any]) -> bytes:
     """One document as the data file writes it."""
     return orjson.dumps(document)
+
+
+def changed_tables(tables: Tables, writes: Writes) -> Tables:
+    """`tables` with `writes` made, as new tables (those the writes do not
+    touch are the very same objects)."""
+    changed = dict(tables)
+    for name, (put, remove) in writes.items():
+        old = changed.get(name)
+        if name in RECORD_TABLES:
+            if not isinstance(old, EncodedTable):
+                old = EncodedTable.of_documents({k: encode(v) for k, v in (old or {}).items()})
+            changed[name] = old.changed(put, remove)
+        else:
+            table = dict(old.documents() if isinstance(old, EncodedTable) else old or {})
+            for key in remove:
+                table.pop(key, None)
+            table.update(put)
+            changed[name] = table
+    return changed
+
+
+class TableStorage(Protocol):
+    """Where a store's saves go: the data file (`storage.AtomicJSONStorage`),
+    or memory."""
+
+    def write(self, data: Tables) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class InMemory:
+    """Where an in-memory store keeps its tables: nowhere else."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+
+    def close(self) -> None:
+        return None

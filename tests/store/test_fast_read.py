@@ -150,7 +150,7 @@ def test_a_change_encodes_the_records_it_changes_and_no_other(
         return real(document)
 
     monkeypatch.setattr(contents, "encode", counting)
-    monkeypatch.setattr("jobcockpit.store.store.encode", counting)
+    monkeypatch.setattr(tables, "encode", counting)
     with Store.open(path, clock=Clock()) as store:
         for n, text in enumerate(("first", "second", "third")):
             app = store.board.applications[f"b{n}"]
