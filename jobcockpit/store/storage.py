@@ -1,10 +1,12 @@
 """The data file on disk: read whole, saved atomically, watched for others' saves.
 
 The file is a TinyDB database (one JSON object of tables, each an object of
-documents keyed by id), and this is a TinyDB storage, so TinyDB itself can
-read and write it. The store does not go through TinyDB: it reads the file's
-bytes (`read_blob`) and decodes records straight from them, and saves its
-tables as JSON text (see `tables`), which `write` takes beside parsed ones.
+documents keyed by id), and this has a TinyDB storage's `read`, `write` and
+`close`, so TinyDB itself can work on the file through it (without being
+imported here: TinyDB only calls them). The store does not go through TinyDB:
+it reads the file's bytes (`read_blob`), decodes records straight from them,
+and saves its tables as JSON text (see `tables`), which `write` takes beside
+parsed ones.
 
 TinyDB's own JSONStorage rewrites the file in place (a crash mid-write loses
 everything) and re-parses the whole file on every call; CachingMiddleware is
@@ -28,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from jobcockpit.store.backups import newest_good_backup, remove_backup_leftovers
 from jobcockpit.store.errors import DataFileCorrupt, DataFileMissing, FileChangedMeanwhile
@@ -51,7 +52,7 @@ Data = dict[str, Any]
 `EncodedTable`."""
 
 
-class AtomicJSONStorage(Storage):
+class AtomicJSONStorage:
     """The whole database as one UTF-8 JSON file, replaced atomically on save.
 
     `expect_file` says the file is known to exist (it was opened, not created):
@@ -70,7 +71,6 @@ class AtomicJSONStorage(Storage):
         expect_file: bool = False,
         readable: Callable[[Data], bool] | None = None,
     ) -> None:
-        super().__init__()
         self.path = Path(path)
         self.target = real_file(self.path)
         self._expect_file = expect_file
