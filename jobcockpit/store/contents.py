@@ -11,7 +11,7 @@ version cannot read says whether it is damaged or only too new.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -180,16 +180,8 @@ class _First:
         (`_Slow` from the file's own JSON text)."""
         data, applications = self.data, self.applications
         try:
-            contacts: dict[str, Contact] = {}
-            for key, contact in _records(data.get(CONTACTS), Contact):
-                if contact.id != key:
-                    raise RecordError(contact.label, "id", f"is filed under the key {key!r}")
-                contacts[key] = contact
-            log: list[LogEntry] = []
-            for key, entry in _records(data.get(LOG), LogEntry):
-                if entry.key != key:
-                    raise RecordError(entry.label, "id", f"is filed under the key {key!r}")
-                log.append(entry)
+            contacts = _keyed(data.get(CONTACTS), Contact)
+            log = list(_keyed(data.get(LOG), LogEntry).values())
             if not _links_hold(applications, contacts, log):
                 check_links(
                     applications.values(),
@@ -240,22 +232,42 @@ _DOCUMENTS = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _R = TypeVar("_R", Application, Contact, LogEntry)
 
 
-def _records(
-    table: EncodedTable | Mapping[str, Any] | None, kind: type[_R]
-) -> Iterator[tuple[str, _R]]:
-    """A table's records (key and record). A table of JSON text is decoded
-    into the records' declaration straight from it, in one pass; when that
-    fails (a record as a person or a newer version wrote it: an unknown key,
-    a date with spaces, a bad value), record by record, and a record the
-    declaration does not take is parsed and read by `from_dict`, which keeps
-    unknown keys, tidies what it may and names a bad field. A table of
-    parsed documents is read by `records.decoded`; every way gives the same
-    records."""
+def _keyed(table: EncodedTable | Mapping[str, Any] | None, kind: type[_R]) -> dict[str, _R]:
+    """A table's records by key, each filed under its own id (a log entry
+    under its `LogEntry.key`).
+
+    A table of JSON text is decoded into the records' declaration straight
+    from it, in one pass; when that fails (a record as a person or a newer
+    version wrote it: an unknown key, a date with spaces, a bad value),
+    record by record, and a record the declaration does not take is parsed
+    and read by `from_dict`, which keeps unknown keys, tidies what it may and
+    names a bad field; a bad record raises `_Slow`. A table of parsed
+    documents is read by `records.decoded`, naming the first bad record.
+    Every way gives the same records."""
     if table is None:
-        return
+        return {}
     if not isinstance(table, EncodedTable):
-        yield from decoded(table, kind)
-        return
+        records: dict[str, _R] = {}
+        for key, record in decoded(table, kind):
+            if _key_of(record) != key:
+                raise RecordError(record.label, "id", f"is filed under the key {key!r}")
+            records[key] = record
+        return records
+    records = _decoded(table, kind)
+    if kind is LogEntry:
+        misfiled = [k for k, e in records.items() if (e.id or e.key) != k]  # type: ignore[attr-defined]
+    else:
+        misfiled = [k for k, r in records.items() if r.id != k]
+    if misfiled:
+        raise _Slow
+    return records
+
+
+def _key_of(record: Application | Contact | LogEntry) -> str:
+    return record.key if isinstance(record, LogEntry) else record.id
+
+
+def _decoded(table: EncodedTable, kind: type[_R]) -> dict[str, _R]:
     whole, one = _DECODERS[kind]
     try:
         records: dict[str, _R] = whole.decode(table.whole)
@@ -264,15 +276,15 @@ def _records(
     except (msgspec.DecodeError, RecursionError):
         raise _Slow from None
     else:
-        yield from records.items()
-        return
+        return records
     try:
         documents = _DOCUMENTS.decode(table.whole)
     except (msgspec.DecodeError, RecursionError):
         raise _Slow from None
+    records = {}
     for position, (key, text) in enumerate(documents.items()):
         try:
-            yield key, one.decode(text)
+            records[key] = one.decode(text)
             continue
         except msgspec.ValidationError:
             pass
@@ -286,11 +298,12 @@ def _records(
             raise _Slow
         try:
             if kind is LogEntry:
-                yield key, LogEntry.from_dict(raw, position)  # type: ignore[misc]
+                records[key] = LogEntry.from_dict(raw, position)  # type: ignore[assignment]
             else:
-                yield key, kind.from_dict(raw)
+                records[key] = kind.from_dict(raw)
         except RecordError:
             raise _Slow from None
+    return records
 
 
 class Rest:
@@ -329,11 +342,7 @@ def _read_first(
         raise _InvalidError("meta: settings is not an object", "settings")
     try:
         settings = Settings.from_dict(raw_settings)
-        applications: dict[str, Application] = {}
-        for key, application in _records(data.get(APPLICATIONS), Application):
-            if application.id != key:
-                raise RecordError(application.label, "id", f"is filed under the key {key!r}")
-            applications[key] = application
+        applications = _keyed(data.get(APPLICATIONS), Application)
     except RecordError as error:
         _slow_if_encoded(data)
         raise _InvalidError(str(error), error.record, error.field) from None
