@@ -390,7 +390,8 @@ def read_file(storage: AtomicJSONStorage, path: Path, *, board_first: bool = Fal
 
 
 def _fast_way(blob: bytes, board_first: bool) -> Loaded:
-    parts = split_file(blob) if blob.strip() and b"\x00" not in blob else None
+    # (`isspace` stops at the first other byte; `strip` would copy the file.)
+    parts = split_file(blob) if blob and not blob.isspace() and b"\x00" not in blob else None
     if parts is None:
         raise _Slow
     tables: Tables = {}

@@ -125,7 +125,15 @@ def read_regular(path: Path, limit: int | None = None) -> tuple[os.stat_result, 
             raise FileTooLarge(path, status.st_size)
         pieces: list[bytes] = []
         size = 0
-        while piece := os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit + 1 - size)):
+        # Asked for the whole file at once, a regular file comes in one piece,
+        # which is then the result as it is, not copied into a joined one.
+        while True:
+            want = min(max(status.st_size + 1 - size, 1 << 16), 1 << 30)
+            if limit is not None:
+                want = min(want, limit + 1 - size)
+            piece = os.read(fd, want)
+            if not piece:
+                break
             pieces.append(piece)
             size += len(piece)
             if limit is not None and size > limit:
