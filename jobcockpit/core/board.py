@@ -61,8 +61,10 @@ class Board:
         self,
         applications: Mapping[str, Application] | Iterable[Application] = (),
         contacts: Mapping[str, Contact] | Iterable[Contact] = (),
-        log: Iterable[LogEntry] = (),
+        log: Mapping[str, LogEntry] | Iterable[LogEntry] = (),
     ) -> None:
+        """`log` is the entries, or the entries by their `LogEntry.key` (as a
+        data file files them, so the keys need not be worked out again)."""
         self.applications: dict[str, Application] = (
             dict(applications)
             if isinstance(applications, Mapping)
@@ -71,13 +73,19 @@ class Board:
         self.contacts: dict[str, Contact] = (
             dict(contacts) if isinstance(contacts, Mapping) else {c.id: c for c in contacts}
         )
-        self.log: dict[str, LogEntry] = {}
         by_application: dict[str, list[LogEntry]] = defaultdict(list)
-        for entry in log:
-            self.log[entry.key] = entry
-            by_application[entry.application].append(entry)
+        if isinstance(log, Mapping):
+            self.log: dict[str, LogEntry] = dict(log)
+            for entry in self.log.values():
+                by_application[entry.application].append(entry)
+        else:
+            self.log = {}
+            for entry in log:
+                self.log[entry.key] = entry
+                by_application[entry.application].append(entry)
         for entries in by_application.values():
-            entries.sort(key=_entry_order)
+            if len(entries) > 1:
+                entries.sort(key=_entry_order)
         self._by_application: dict[str, list[LogEntry]] = dict(by_application)
 
     def __len__(self) -> int:

@@ -181,11 +181,11 @@ class _First:
         data, applications = self.data, self.applications
         try:
             contacts = _keyed(data.get(CONTACTS), Contact)
-            log = list(_keyed(data.get(LOG), LogEntry).values())
-            if not _links_hold(applications, contacts, log):
+            log = _keyed(data.get(LOG), LogEntry)
+            if not _links_hold(applications, contacts, log.values()):
                 check_links(
                     applications.values(),
-                    log,
+                    log.values(),
                     known_applications=applications,
                     known_contacts=contacts,
                 )
@@ -203,14 +203,14 @@ def _links_hold(
     """Whether every link of the file points at a record, asked of sets in
     one pass each; a file where one does not is worded by `check_links`."""
     listed: set[str] = set().union(*(a.contacts for a in applications.values()))
-    if not listed <= contacts.keys():
+    if listed.difference(contacts):
         return False
     entries = list(log)
-    if not {e.application for e in entries} <= applications.keys():
+    if {e.application for e in entries}.difference(applications):
         return False
     named = {e.contact for e in entries}
     named.discard(None)
-    return named <= contacts.keys()
+    return not named.difference(contacts)
 
 
 def _slow_if_encoded(data: Mapping[str, Any]) -> None:
