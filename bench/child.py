@@ -5,6 +5,7 @@ started from here, so one measurement never warms another.
     python bench/child.py stage-move --db PATH --moves N
     python bench/child.py rules --db PATH --runs N
     python bench/child.py save --db PATH --runs N
+    python bench/child.py open --db PATH [--board-first]
 
 Every mode prints one JSON object on stdout. Times are `time.monotonic()`
 (one clock for every process on Linux) or `time.perf_counter()` differences.
@@ -242,6 +243,35 @@ def rules(db: str, runs: int) -> None:
     _say({"load": loaded, "cold": cold, "fresh": fresh, "later": later, "pairs": pairs})
 
 
+def opening(db: str, board_first: bool) -> None:
+    """`Store.open` alone, with the cyclic collector on as in the cockpit, and
+    the resident memory it adds; with `board_first`, its two steps apart (the
+    applications, then `finish_opening`)."""
+    from jobcockpit.store import Store
+
+    before = resident_memory()
+    started = time.perf_counter()
+    store = Store.open(Path(db), lock=False, board_first=board_first)
+    opened = time.perf_counter() - started
+    result = {"open": opened, "added_first": resident_memory() - before}
+    if board_first:
+        started = time.perf_counter()
+        store.finish_opening()
+        result["finish"] = time.perf_counter() - started
+    result["added"] = resident_memory() - before
+    store.close()
+    _say(result)
+
+
+def resident_memory() -> int:
+    """This process's resident memory now, in bytes (VmRSS)."""
+    with Path("/proc/self/status").open(encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def saves(db: str, runs: int) -> None:
     """One change (an application's notes) saved again and again: the store's
     whole save, atomic and fsynced, after the session's first (which backs up)."""
@@ -271,12 +301,13 @@ def saves(db: str, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("paint", "stage-move", "rules", "save"))
+    parser.add_argument("mode", choices=("paint", "stage-move", "rules", "save", "open"))
     parser.add_argument("what", nargs="?", choices=("bare", "cockpit"))
     parser.add_argument("--db")
     parser.add_argument("--until", choices=("paint", "settled"), default="paint")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--moves", type=int, default=20)
+    parser.add_argument("--board-first", action="store_true")
     args = parser.parse_args()
     if args.mode == "paint":
         if args.what == "bare":
@@ -287,6 +318,8 @@ def main() -> None:
         asyncio.run(stage_moves(args.db, args.moves))
     elif args.mode == "rules":
         rules(args.db, args.runs)
+    elif args.mode == "open":
+        opening(args.db, args.board_first)
     else:
         saves(args.db, args.runs)
 

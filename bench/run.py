@@ -268,6 +268,31 @@ def measure_rules(data: Path, runs: int, figures: Figures, say: Callable[[str], 
     say(f"rules {v['rules'] * 1000:.0f} ms afresh, {v['rules_later'] * 1000:.0f} ms a minute later")
 
 
+def measure_open(data: Path, runs: int, figures: Figures, say: Callable[[str], None]) -> None:
+    """`Store.open` in a process of its own, in one step and in two (the
+    applications first, as the cockpit paints them), in alternation."""
+    whole: list[float] = []
+    added: list[float] = []
+    first: list[float] = []
+    finish: list[float] = []
+    added_first: list[float] = []
+    for _ in range(max(1, runs)):
+        one = run_child([sys.executable, CHILD, "open", "--db", str(data)])
+        whole.append(one.result["open"])
+        added.append(one.result["added"])
+        two = run_child([sys.executable, CHILD, "open", "--db", str(data), "--board-first"])
+        first.append(two.result["open"])
+        finish.append(two.result["finish"])
+        added_first.append(two.result["added_first"])
+    v = figures.values
+    v["open"] = median(whole)
+    v["open_added"] = median(added)
+    v["open_first"] = median(first)
+    v["open_finish"] = median(finish)
+    v["open_first_added"] = median(added_first)
+    say(f"Store.open {v['open'] * 1000:.0f} ms, applications first {v['open_first'] * 1000:.0f} ms")
+
+
 def measure_save(data: Path, runs: int, figures: Figures, say: Callable[[str], None]) -> None:
     copy = fresh_copy(data, "save")
     one = run_child([sys.executable, CHILD, "save", "--db", str(copy), "--runs", str(runs * 4)])
@@ -346,6 +371,11 @@ ROWS: list[tuple[str, str, Show]] = [
     ("rules, all pairs, judged afresh", "rules", _s),
     ("rules, all pairs, a minute later", "rules_later", _s),
     ("loading the data file (Store.open)", "load", _s),
+    ("Store.open alone", "open", _ms),
+    ("  resident memory it adds", "open_added", _mib),
+    ("  applications first (board_first)", "open_first", _ms),
+    ("    resident memory they add", "open_first_added", _mib),
+    ("  then finish_opening", "open_finish", _ms),
     ("one save (atomic, fsynced)", "save", _ms),
     ("  data file size", "size", _mib),
     ("peak memory, bare Textual app", "rss_bare", _mib),
@@ -460,6 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             measure_paint(data, args.runs, figures, say)
             measure_today(data, args.runs, figures, say, folder)
             measure_rules(data, args.runs, figures, say)
+            measure_open(data, args.runs, figures, say)
             measure_save(data, args.runs, figures, say)
             if size:
                 measure_stage_move(data, args.moves, figures, say)
