@@ -7,6 +7,14 @@ of `core.links`), so a bad record is named with its field
 when the file is opened, not met later as a wrong screen. A file in an older
 format is brought up to this version's in memory (see `migrations`); one this
 version cannot read says whether it is damaged or only too new.
+
+Records are decoded straight from the file's bytes, a table at a time, and
+no parsed copy of the file is kept (it would take more memory and time than
+the records themselves). What that fast way cannot read (a damaged file, an
+older format) is read the checked way: the file parsed whole into
+documents, then read record by record. Every error is worded by the checked
+way, so it is the same whichever way met it first. The applications can be
+read before the rest (`board_first`), for the cockpit to paint the board.
 """
 
 from __future__ import annotations
@@ -313,7 +321,7 @@ class Rest:
 
     __slots__ = ("_blob", "_first")
 
-    def __init__(self, first: _First, blob: bytes | None) -> None:
+    def __init__(self, first: _First, blob: bytes) -> None:
         self._first = first
         self._blob = blob
 
@@ -330,7 +338,7 @@ class Rest:
             invalid.schema = self._first.schema
             raise _store_error(path, invalid, offer_backup) from None
         except _Slow:
-            assert self._blob is not None
+            pass
         return _checked_way(path, self._blob, offer_backup).contents
 
 
