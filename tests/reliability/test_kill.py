@@ -202,6 +202,9 @@ class Zygote:
         self._in = self.process.stdin
         self._out = self.process.stdout.fileno()
         self._buffer = b""
+        self._ready: list[str] = []
+        """A child's "ready" that came before the zygote said its pid (both
+        write to the same pipe, and a child may open the file first)."""
         assert self.line(timeout=30) == "prepared"
 
     def line(self, timeout: float = 10) -> str:
@@ -220,12 +223,15 @@ class Zygote:
     def start(self, path: Path) -> int:
         self._in.write(f"{path}\n".encode())
         self._in.flush()
+        self._ready = []
         while not (line := self.line()).startswith("pid "):
-            self._unexpected(line)
+            if not line.startswith("ready "):
+                self._unexpected(line)
+            self._ready.append(line)
         return int(line.split()[1])
 
     def wait_until_ready(self, state: int) -> None:
-        line = self.line()
+        line = self._ready.pop(0) if self._ready else self.line()
         if line != f"ready {state}":
             self._unexpected(line)
 
