@@ -383,9 +383,13 @@ Timestamp = dt.datetime
 (spaces, a date alone) goes through `from_dict`, and `__post_init__` refuses
 a timestamp without an offset either way."""
 
+Clock = pendulum.Time
+"""Read by the hook, as `DocumentDate` (a subclass of time is a type msgspec
+leaves to it); a plain class, so msgspec checks what the hook gives without
+asking an ABC (a Python call per value)."""
+
 if TYPE_CHECKING:
     DocumentMoment = dt.datetime | dt.date
-    Clock = pendulum.Time
 else:
 
     class _Written(metaclass=abc.ABCMeta):  # noqa: B024 (a marker, registered below)
@@ -395,11 +399,7 @@ else:
     class DocumentMoment(_Written):
         pass
 
-    class Clock(_Written):
-        pass
-
     DocumentMoment.register(dt.date)
-    Clock.register(dt.time)
 
 
 _READ_MOST = 4096
