@@ -8,9 +8,12 @@ save.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
 
 from jobcockpit.core.links import check_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
@@ -83,9 +86,10 @@ class Board:
             for entry in log:
                 self.log[entry.key] = entry
                 by_application[entry.application].append(entry)
+        order = _order_for(self.log.values())
         for entries in by_application.values():
             if len(entries) > 1:
-                entries.sort(key=_entry_order)
+                entries.sort(key=order)
         self._by_application: dict[str, list[LogEntry]] = dict(by_application)
 
     def __len__(self) -> int:
@@ -221,6 +225,20 @@ class Board:
             delete_log=tuple(removed_log),
             description=change.description,
         )
+
+
+def _order_for(entries: Iterable[LogEntry]) -> Callable[[LogEntry], Any]:
+    """How to sort `entries` as `_entry_order` does, quickly when it can.
+
+    When every time carries a fixed offset (as every one read from a data
+    file does), times compare exactly as their instants, so the entries can
+    be sorted by the times themselves, which Python does without calling a
+    function per entry (half the cost of indexing a large log). A time in a
+    zone of its own compares by its wall clock against another in the same
+    zone, which an hour that repeats would get wrong: then the timestamps."""
+    if {type(entry.at.tzinfo) for entry in entries} <= {dt.timezone}:
+        return attrgetter("at", "kind")
+    return _entry_order
 
 
 def _entry_order(entry: LogEntry) -> tuple[float, str]:

@@ -97,3 +97,50 @@ def test_moving_a_log_entry_to_another_application_leaves_no_stale_copy() -> Non
     board = board.apply(Changeset(add_log=(moved,)))
     assert [e.id for e in board.log_of("a1")] == [None]
     assert [e.id for e in board.log_of("a2")] == ["l1"]
+
+
+def logged(at: dt.datetime, kind: LogKind, ident: str) -> LogEntry:
+    return LogEntry(application="a1", contact="c1", kind=kind, at=at, id=ident)
+
+
+def test_an_application_log_is_in_the_order_things_happened_whatever_the_offsets() -> None:
+    berlin = dt.timezone(dt.timedelta(hours=1))
+    denver = dt.timezone(dt.timedelta(hours=-7))
+    entries = [
+        logged(dt.datetime(2026, 11, 10, 9, 0, tzinfo=denver), LogKind.REPLY, "denver-reply"),
+        logged(
+            dt.datetime(2026, 11, 10, 9, 0, 0, 1, tzinfo=denver), LogKind.EMAIL, "a-microsecond"
+        ),
+        logged(dt.datetime(2026, 11, 10, 16, 0, tzinfo=dt.UTC), LogKind.REPLY, "utc-reply"),
+        logged(
+            dt.datetime(2026, 11, 10, 16, 30, tzinfo=berlin), LogKind.REPLY, "half-an-hour-before"
+        ),
+        logged(dt.datetime(2026, 11, 10, 17, 0, tzinfo=berlin), LogKind.EMAIL, "berlin-email"),
+    ]
+
+    board = Board([app("a1", ("c1",))], [Contact(id="c1", name="Dana")], entries)
+
+    # 16:00 UTC three times: the e-mail before the replies, which keep their order.
+    assert [e.id for e in board.log_of("a1")] == [
+        "half-an-hour-before",
+        "berlin-email",
+        "denver-reply",
+        "utc-reply",
+        "a-microsecond",
+    ]
+
+
+def test_a_log_in_a_zone_whose_hour_repeats_is_in_the_order_things_happened() -> None:
+    zone = pendulum.timezone("Europe/Berlin")
+    # 02:30 happens twice on 2026-10-25: first in summer time, then in winter time.
+    summer = dt.datetime(2026, 10, 25, 2, 45, tzinfo=zone, fold=0)
+    winter = dt.datetime(2026, 10, 25, 2, 15, tzinfo=zone, fold=1)
+    entries = [
+        logged(winter, LogKind.EMAIL, "second"),
+        logged(summer, LogKind.EMAIL, "first"),
+    ]
+
+    board = Board([app("a1", ("c1",))], [Contact(id="c1", name="Dana")], entries)
+
+    assert summer.timestamp() < winter.timestamp()
+    assert [e.id for e in board.log_of("a1")] == ["first", "second"]
