@@ -327,12 +327,13 @@ def format_clock(value: dt.time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def extra_fields(raw: Mapping[str, Any], known: frozenset[str], record: str) -> dict[str, Any]:
-    """The keys this version does not know, kept to be written back."""
+def extra_fields(raw: Mapping[str, Any], known: frozenset[str], record: str) -> Mapping[str, Any]:
+    """The keys this version does not know, kept to be written back
+    (`NOTHING_KEPT` when there are none, as the decoder leaves it)."""
     extra = {key: value for key, value in raw.items() if key not in known}
     for key, value in extra.items():
         check_kept(value, record, key)
-    return extra
+    return extra if extra else NOTHING_KEPT
 
 
 # -- how records are declared -------------------------------------------------
