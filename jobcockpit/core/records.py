@@ -121,7 +121,7 @@ class Contact(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         # Tens of thousands are read at once: what names the record is made
         # only when there is something to name.
-        if not self.id:
+        if not self.id.strip():
             raise RecordError(self._where, "id", "is required")
         if not self.name.strip():
             raise RecordError(self._where, "name", "must not be empty")
@@ -235,7 +235,7 @@ class Application(Record, frozen=True, gc=False, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         # Tens of thousands are read at once: what names the record is made
         # only when there is something to name.
-        if not self.id:
+        if not self.id.strip():
             raise RecordError(self._where, "id", "is required")
         if not self.company.strip():
             raise RecordError(self._where, "company", "must not be empty")

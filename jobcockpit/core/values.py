@@ -371,8 +371,10 @@ Kept = Annotated[Mapping[str, Any], msgspec.Meta(min_length=1, max_length=0)]
 NOTHING_KEPT: Mapping[str, Any] = MappingProxyType({})
 """The `extra` of every record that has no keys of its own: one shared,
 read-only mapping instead of an empty dict in each of tens of thousands."""
-Id = Annotated[str, msgspec.Meta(pattern=r"\S")]
-"""Text that is not blank; what `record_id` takes."""
+Id = str
+"""Text that is not blank, what `record_id` takes; the records' own
+`__post_init__` refuses a blank one (as a pattern, it would cost a regular
+expression for every record of a data file)."""
 SetText = Annotated[str, msgspec.Meta(min_length=1)]
 """Optional text as `to_dict` writes it: empty text reads as None, so the
 decoder leaves it to `from_dict`."""

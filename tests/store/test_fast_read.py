@@ -92,6 +92,8 @@ def nested(depth: int) -> list[Any]:
 
 BAD_FILES: dict[str, bytes] = {
     "bad-date": orjson.dumps(bad(("applications", "a1", "applied_on"), "soon")),
+    "blank-contact-id": orjson.dumps(document()).replace(b'"c2"', b'"  "'),
+    "blank-application-id": orjson.dumps(document()).replace(b'"a2"', b'"\\t"'),
     "bad-zone": orjson.dumps(bad(("contacts", "c1", "timezone"), "Mars/Base")),
     "no-offset": orjson.dumps(bad(("log", "l1", "at"), "2026-11-20T16:00:00")),
     "dangling": orjson.dumps(bad(("log", "l1", "application"), "a404")),
