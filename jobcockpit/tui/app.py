@@ -119,7 +119,9 @@ class CockpitApp(App[None]):
         A keymap the cockpit would refuse (written by hand, or by an older
         version) is left out, and the person is told why.
         (The main screen judges the board by their numbers.)"""
-        problems = keymap_problems(settings.keymap, keys.key_places())
+        # Only a keymap needs the dialogs' keys (`keys.key_places` loads the
+        # forms): the default keys are sound, and the first frame waits on this.
+        problems = keymap_problems(settings.keymap, keys.key_places()) if settings.keymap else []
         self.set_keymap({} if problems else settings.keymap)
         if problems:
             self.notify(

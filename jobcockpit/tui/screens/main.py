@@ -302,11 +302,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def offer_conflict_copies(self) -> None:
         """Offer to merge the conflict copies a sync tool left beside the file."""
-        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
-
         copies = [] if self.host.demo else self.session.conflict_copies()
         if not copies:
             return
+        from jobcockpit.tui.screens.conflicts import ConflictCopiesScreen
+
         if self.session.store.read_only:
             self.notify(**notices.copies_left_read_only(len(copies)))
             return

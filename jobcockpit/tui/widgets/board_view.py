@@ -75,6 +75,11 @@ class BoardView(Horizontal):
         """The pane in use alone on the screen (`z`)."""
 
     def compose(self) -> ComposeResult:
+        # The layout for the terminal's size is known before the panes are
+        # mounted: styled once with it, not again once they are on screen.
+        size = self.app.size
+        self.shape = layout.choose(size.width, size.height, self.chosen)
+        self.update_classes(self._pane_classes(), update=False)
         with Vertical(id="left"):
             yield FilterBar(id="filter")
             yield KanbanBoard(id="board")
@@ -228,13 +233,21 @@ class BoardView(Horizontal):
             self._show_panes()
 
     def _show_panes(self) -> None:
-        arrangement = self.shape
-        for name in ("-wide", "-medium", "-narrow", "-stacked", "-single", "-tall"):
-            self.set_class(name in arrangement.classes, name)
-        for pane in layout.PANES:
-            self.set_class(pane is self.pane, f"-pane-{pane.value}")
-        self.set_class(self.zoomed, "-zoomed")
+        self.update_classes(self._pane_classes())
         self.query_one(KanbanBoard).keep_in_view()
+
+    def _pane_classes(self) -> dict[str, bool]:
+        """The classes that show the panes of the layout in use, set in one
+        batch: each class set alone would restyle the whole body once more."""
+        arrangement = self.shape
+        classes = {
+            name: name in arrangement.classes
+            for name in ("-wide", "-medium", "-narrow", "-stacked", "-single", "-tall")
+        }
+        for pane in layout.PANES:
+            classes[f"-pane-{pane.value}"] = pane is self.pane
+        classes["-zoomed"] = self.zoomed
+        return classes
 
     def pane_of(self, widget: Widget | None) -> Pane:
         """The pane `widget` belongs to (the filter is the board's)."""
