@@ -26,7 +26,6 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
@@ -49,6 +48,7 @@ from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
 from jobcockpit.tui.widgets.detail import Detail
 from jobcockpit.tui.widgets.footer import CockpitFooter
+from jobcockpit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from jobcockpit.tui.screens.forms.base import FormScreen
@@ -89,7 +89,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.corrections = Corrections(self)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield self.view
         yield CockpitFooter(compact=True)
 
