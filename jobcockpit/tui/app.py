@@ -18,6 +18,7 @@ from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.driver import Driver
+from textual.screen import Screen
 from textual.theme import Theme
 
 from jobcockpit.core.setting_checks import keymap_problems
@@ -80,14 +81,20 @@ class CockpitApp(App[None]):
         path = getattr(self.store, "path", None)
         return str(path) if path is not None else "in memory"
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen is the first one, not pushed over a blank one that
+        would be composed and styled first. The settings take effect before
+        it is styled, so a theme of the person's does not restyle it again."""
         self.apply_settings(self.settings)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.main_screen = MainScreen(self.session, self)
-        self.push_screen(self.main_screen)
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._signals = hang_ups.install(self.hang_up)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
-        self.call_after_refresh(self.main_screen.offer_conflict_copies)
+        if self.main_screen is not None:
+            self.call_after_refresh(self.main_screen.offer_conflict_copies)
 
     def on_unmount(self) -> None:
         hang_ups.uninstall(self._signals)
