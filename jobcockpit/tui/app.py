@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import signal
+from collections.abc import Callable
 from typing import ClassVar
 
 import pendulum
@@ -32,6 +33,7 @@ from jobcockpit.tui.runtime import signals as hang_ups
 from jobcockpit.tui.screens.main import MainScreen
 from jobcockpit.tui.session import Session
 from jobcockpit.tui.views.wording import changes_count
+from jobcockpit.tui.waiting import Waiting
 
 DISK_CHECK_SECONDS = 2.0
 """How often the cockpit asks whether another program saved the file: one
@@ -56,6 +58,10 @@ class CockpitApp(App[None]):
         self._signals: list[signal.Signals] = []
         self._crash: Exception | None = None
         self._leaving = False
+        self.waiting = Waiting(self, lambda: self.session.loaded)
+        """What waits for the whole data file to be read (`tui.waiting`)."""
+        self.opening_error: StoreError | None = None
+        """Why the rest of a file opened board first could not be read."""
 
     def get_driver_class(self) -> type[Driver]:
         return hang_ups.hang_up_proof(super().get_driver_class())
@@ -102,9 +108,29 @@ class CockpitApp(App[None]):
     def on_app_focus(self, event: events.AppFocus) -> None:
         self.check_disk()
 
+    # -- the data file read in two steps (`tui.waiting`) -------------------------------
+
+    def when_loaded(self, act: Callable[[], object]) -> None:
+        self.waiting.when_loaded(act)
+
+    def loaded(self) -> None:
+        self.waiting.release()
+
+    def could_not_open(self, error: StoreError) -> None:
+        """Leave at once, as a damaged file is refused before the cockpit
+        opens: nothing was saved (the store saves nothing before the whole
+        file is read), and `run_cockpit` raises the error for the command line."""
+        self.opening_error = error
+        self.waiting.drop()
+        self.exit(return_code=1)
+
     async def on_event(self, event: events.Event) -> None:
-        """A paste holding tabs, in a dialog, fills one field per cell
-        (`FormScreen.take_paste`) rather than one field with tabs in it."""
+        """A key typed after one that waits for the whole data file waits
+        too (`tui.waiting`). A paste holding tabs, in a dialog, fills one
+        field per cell (`FormScreen.take_paste`) rather than one field with
+        tabs in it."""
+        if isinstance(event, events.Key) and self.waiting.hold(event):
+            return
         if isinstance(event, events.Paste) and "\t" in event.text:
             from jobcockpit.tui.screens.forms.base import FormScreen
 
@@ -142,6 +168,10 @@ class CockpitApp(App[None]):
             self.theme = settings.theme
 
     def _remember_theme(self, theme: Theme) -> None:
+        if not self.session.loaded:
+            # Saved once the whole file is read: a save before would be refused.
+            self.when_loaded(lambda: self._remember_theme(theme))
+            return
         if theme.name == self.settings.theme or self.store.read_only:
             return
         try:
@@ -159,7 +189,7 @@ class CockpitApp(App[None]):
         """Take in what another program saved. Not while a dialog is open: its
         change is made on the board it was opened on, and is put on top of the
         other program's work when it is saved."""
-        if self.main_screen is not None and self.screen is self.main_screen:
+        if self.main_screen is not None and self.screen is self.main_screen and self.session.loaded:
             self.main_screen.catch_up()
 
     # -- leaving ---------------------------------------------------------------------

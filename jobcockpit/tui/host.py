@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pendulum
 
     from jobcockpit.core.settings import Settings
+    from jobcockpit.store import StoreError
 
 
 class Host(Protocol):
@@ -36,4 +39,18 @@ class Host(Protocol):
 
     def apply_settings(self, settings: Settings) -> None:
         """Put the keys and the theme of `settings` in force."""
+        ...
+
+    def when_loaded(self, act: Callable[[], object]) -> None:
+        """Do `act` once the whole data file is read (at once if it is);
+        the keys typed after it wait too, so that they act in their order."""
+        ...
+
+    def loaded(self) -> None:
+        """The whole data file is read: do what waited for it."""
+        ...
+
+    def could_not_open(self, error: StoreError) -> None:
+        """The rest of the data file could not be read: leave, saving
+        nothing, with the error the one-step open gives."""
         ...

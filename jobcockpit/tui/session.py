@@ -115,6 +115,26 @@ class Session:
         self._unreadable: tuple[int, int, int] | None = None
         """The file as it was when reading it again failed: not tried again
         until it changes once more."""
+        self.loaded: bool = getattr(store, "complete", True)  # a test's fake may lack it
+        """Whether the board holds the whole file: a store opened board first
+        holds the applications alone until `read_the_rest`; nothing that
+        changes the hunt or reads its contacts and log may act before."""
+
+    # -- opening in two steps ----------------------------------------------------
+
+    def read_the_rest(self) -> Board:
+        """The whole board, once the store has read the contacts and the log
+        (`Store.finish_opening`); for a worker thread, while the screen shows
+        the applications. Raises the store's `DataFileCorrupt` for a damaged
+        record, as the one-step open does."""
+        return self.store.finish_opening()
+
+    def take_the_rest(self, board: Board) -> None:
+        """On the screen's thread: the board `read_the_rest` returned is the
+        one shown from now on. Nothing was changed meanwhile (every change
+        waits for the whole board), so it is the store's as it stands."""
+        self.board = board
+        self.loaded = True
 
     @property
     def read_only_reason(self) -> str | None:

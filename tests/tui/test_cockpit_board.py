@@ -279,9 +279,9 @@ def test_a_double_click_opens_the_card_for_editing() -> None:
 def test_a_board_judged_after_its_first_paint_starts_at_its_most_urgent_card(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from jobcockpit.tui.screens import main
+    from jobcockpit.tui.screens import judging, main
 
-    monkeypatch.setattr(main, "SYNC_JUDGE_LIMIT", 0)  # judged in a thread, as at 10,000
+    monkeypatch.setattr(judging, "SYNC_JUDGE_LIMIT", 0)  # judged in a thread, as at 10,000
 
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         screen = app.screen

@@ -691,7 +691,7 @@ def test_closed_dialogs_are_freed_when_the_board_is_judged_again() -> None:
             closed.append(weakref.ref(app.screen))
             await pilot.press("escape")
             await pilot.pause()
-            screen._judge_everything()
+            screen.judging.everything()
             await pilot.pause()
         gc.collect()
         assert [ref() for ref in closed] == [None, None, None]

@@ -1,5 +1,9 @@
 """The cockpit, what `jobcockpit` opens with no command.
 
+It opens the data file board first (`Store.open(board_first=True)`): the
+board is painted from the applications while the contacts and the log are
+read, and a damaged record found then is treated as one found before.
+
 It alone asks before it changes anything: a data file the person named that
 does not exist is created only on yes (a typo, or a synced folder that is not
 mounted, must not start an empty job hunt unnoticed), and a damaged one is
@@ -29,16 +33,24 @@ def run(args: argparse.Namespace) -> int:
             return _open_cockpit(store, now=now, demo=True)
     path, named = data_file(args)
     try:
-        store = Store.open(path)
+        store = Store.open(path, board_first=True)
     except DataFileMissing:
         if named and not _agree_to_create(path):
             return BAD_INPUT
-        store = Store.open(path, create=True)
+        store = Store.open(path, create=True, board_first=True)
     except DataFileCorrupt as damaged:
         if not _agree_to_restore(path, damaged):
             return BAD_INPUT
-        store = Store.open(path)
-    with store:
+        store = Store.open(path, board_first=True)
+    try:
+        with store:
+            return _open_cockpit(store, now=now, demo=False)
+    except DataFileCorrupt as damaged:
+        # Found once the board was on screen, reading the contacts and the
+        # log: nothing was saved, and the person is asked as before it opened.
+        if not _agree_to_restore(path, damaged):
+            return BAD_INPUT
+    with Store.open(path, board_first=True) as store:
         return _open_cockpit(store, now=now, demo=False)
 
 

@@ -12,21 +12,18 @@ taken over once another jobcockpit lets go of it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import pendulum
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import get_current_worker
 
 from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.places import place_of
@@ -38,11 +35,13 @@ from jobcockpit.tui import changes, keys
 from jobcockpit.tui.host import Host
 from jobcockpit.tui.runtime import heap
 from jobcockpit.tui.screens.corrections import Corrections
+from jobcockpit.tui.screens.judging import TICK_SECONDS, Judging
 from jobcockpit.tui.session import Saved, Session
 from jobcockpit.tui.views import notices
 from jobcockpit.tui.views.agenda_book import AgendaBook
 from jobcockpit.tui.views.board_model import BoardModel, touched_by
 from jobcockpit.tui.views.privacy import Privacy
+from jobcockpit.tui.waiting import after_loading
 from jobcockpit.tui.widgets.board import KanbanBoard
 from jobcockpit.tui.widgets.board_view import BoardView
 from jobcockpit.tui.widgets.card_column import CardColumn
@@ -52,13 +51,6 @@ from jobcockpit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from jobcockpit.tui.screens.forms.base import FormScreen
-
-SYNC_JUDGE_LIMIT = 1500
-"""Boards up to this many applications are judged before the first paint;
-larger ones paint first and judge in a thread (0.7 s at 10,000)."""
-
-TICK_SECONDS = 30.0
-"""How often a live clock refreshes countdowns and "their time now"."""
 
 T = TypeVar("T")
 
@@ -79,14 +71,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.privacy = Privacy()
         """Privacy mode (`*`), shared with the views that show names."""
         self.view = BoardView(session, self.privacy, host.now, id="body")
-        self._judging = False
-        self._changed_while_judging: set[str] = set()
-        self._edge_timer: Timer | None = None
         self._thresholds = (0, 0, 0)
         self._collector: Timer | None = None
-        self._opened_on: str | None = None
-        """The card selected when a large board opened, before it was judged."""
         self.corrections = Corrections(self)
+        self.judging = Judging(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -117,19 +105,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
         settings = self.session.settings
         self.view.book = AgendaBook(settings)
         self.view.model = BoardModel(settings.zone, self.privacy)
-        self._judge_everything()
+        self.judging.start()
         self.view.show(keep=None)
         self.query_one(KanbanBoard).focus_stage(Stage.APPLIED)
         self._update_subtitle()
-        self._opened_on = self.view.selected if self._judging else None
+        self.judging.painted()
         if not self.host.clock_is_frozen:
             self.set_interval(TICK_SECONDS, self.tick)
-            self._schedule_edge()
+            self.judging.schedule_edge()
 
     def on_unmount(self) -> None:
         heap.restore(self._thresholds)
 
-    def _collect_when_idle(self) -> None:
+    def collect_when_idle(self) -> None:
         """A full round of the garbage collector once the user has paused."""
         if self._collector is None:
             self._collector = self.set_timer(heap.IDLE_SECONDS, self._full_round)
@@ -144,87 +132,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.go_to(event.application_id)
         self.action_edit_application()
 
+    @after_loading
     def on_detail_chosen(self, event: Detail.Chosen) -> None:
         (self.corrections.edit if event.what == "edit" else self.corrections.remove)(event.item)
 
-    # -- keeping the verdicts current -------------------------------------------
-
-    def _judge_everything(self) -> None:
-        """Judge the whole board: at once when small, else in a thread while
-        the board shows what it can."""
-        now = self.host.now()
-        if len(self.board) <= SYNC_JUDGE_LIMIT:
-            book = AgendaBook(self.session.settings)
-            book.judge_all(self.board, now)
-            self.view.book = book
-            self._judging = False
-            self._changed_while_judging = set()
-            heap.settle()
-        else:
-            # After the board is on screen: the thread would slow the first paint.
-            self._judging = True
-            self.call_after_refresh(self._judge_in_background, self.board, now)
-
-    @work(thread=True, exclusive=True, group="judge")
-    def _judge_in_background(self, board: Board, now: dt.datetime) -> None:
-        book = AgendaBook(self.session.settings)
-        book.judge_all(board, now)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._install_book, book, board)
-
-    def _install_book(self, book: AgendaBook, judged: Board) -> None:
-        self._judging = False
-        self.view.book = book
-        if self.board is not judged and self._changed_while_judging:
-            book.judge(self.board, self._changed_while_judging, self.host.now())
-        self._changed_while_judging = set()
-        self.view.show(keep=self.view.selected)
-        opened_on, self._opened_on = self._opened_on, None
-        if opened_on is not None and self.view.selected == opened_on:
-            # The first judging sorted the cards that ask for action first;
-            # a user who has not moved yet starts at the top, as on a board
-            # judged before its first paint.
-            self.view.go_to_top()
-        heap.settle()
-        if not self.host.clock_is_frozen:
-            self._schedule_edge()
+    # -- keeping the verdicts current (`judging`) -------------------------------
 
     def tick(self) -> None:
-        """The clock moved: judge again what it overtook, reword countdowns."""
-        book = self.view.book
-        if book is None or self.view.model is None or not book.ready:
-            return
-        now = self.host.now()
-        self._collect_when_idle()
-        if self.session.unsaved:
-            self._retry_saving()
-        stale = book.overtaken(now)
-        if stale:
-            book.judge(self.board, stale, now)
-            self.view.show(keep=self.view.selected, changed=stale)
-        else:
-            self.view.reword()
-        self._schedule_edge()
-
-    def _schedule_edge(self) -> None:
-        """Wake exactly when the next verdict changes, not up to a tick later."""
-        if self._edge_timer is not None:
-            self._edge_timer.stop()
-            self._edge_timer = None
-        book = self.view.book
-        if book is None or book.next_edge is None:
-            return
-        delay = (book.next_edge - self.host.now()).total_seconds() + 0.5
-        if 0 < delay < TICK_SECONDS * 4:
-            self._edge_timer = self.set_timer(delay, self.tick)
-
-    def _judge_afresh(self) -> None:
-        """The whole board judged again, by the settings in force and in
-        their zone (they may have changed), and shown."""
-        if self.view.model is not None:
-            self.view.model.user_zone = self.user_zone
-        self._judge_everything()
-        self.view.show(keep=self.view.selected)
+        self.judging.tick()
 
     def _update_subtitle(self) -> None:
         frozen = self.host.clock_is_frozen
@@ -244,14 +159,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify(**notice)
         self._update_subtitle()
 
-    def _retry_saving(self) -> None:
+    def retry_saving(self) -> None:
         """Try the changes that failed to save again; say so only once it works
         (the header keeps saying how many are waiting)."""
         saved = self.session.flush()
         if saved.error is not None and not saved.replaced:
             return
         if saved.replaced:
-            self._judge_everything()
+            self.judging.everything()
             self.view.show(keep=self.view.selected)
         if saved.error is None:
             self.notify("Saved the changes that had failed to save.")
@@ -273,12 +188,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         the settings read with it: judge it whole, show it, and say what happened."""
         if self.session.adopt_stored_settings():
             self.host.apply_settings(self.session.settings)
-        self._judge_afresh()
+        self.judging.afresh()
         self._report(saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.corrections.offers(action, parameters)
 
+    @after_loading
     def action_retry_lock(self) -> None:
         """Become the file's writer once the other jobcockpit has let go."""
         if not self.check_action("retry_lock", ()):
@@ -360,21 +276,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self, change: Changeset, before: Board, saved: Saved, select: str | None
     ) -> None:
         touched = touched_by(change, before, self.board)
-        book = self.view.book
         if saved.replaced:
-            self._judge_everything()
-        elif self._judging:
-            self._changed_while_judging |= touched
-        elif book is not None:
-            book.judge(self.board, touched, self.host.now())
-            if not self.host.clock_is_frozen:
-                self._schedule_edge()
+            self.judging.everything()
+        else:
+            self.judging.changed(touched)
         keep = select if select is not None else self.view.selected
         if keep is not None and keep not in self.board.applications:
             keep = None
         self.view.show(keep=keep, changed=None if saved.replaced else touched)
         self._report(saved)
-        self._collect_when_idle()
+        self.collect_when_idle()
 
     def _today(self) -> pendulum.Date:
         return self.host.now().in_timezone(self.user_zone).date()
@@ -417,6 +328,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         elif unchanged:
             self.notify(unchanged)
 
+    @after_loading
     def action_new_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
@@ -424,6 +336,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             form = forms.ApplicationForm(application=None, today=self._today())
             self.ask(form, changes.new_application, select=form.new_id)
 
+    @after_loading
     def action_edit_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
@@ -435,6 +348,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 select=application.id,
             )
 
+    @after_loading
     def action_add_contact(self) -> None:
         from jobcockpit.tui.screens import forms
 
@@ -449,6 +363,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             unchanged="That contact is already linked to this application.",
         )
 
+    @after_loading
     def action_log_call(self) -> None:
         self._log(None)
 
@@ -473,15 +388,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
             form = forms.LogForm(kind, application, contacts, now, zone, default)
         self.ask(form, changes.log, select=application.id)
 
+    @after_loading
     def action_log_email(self) -> None:
         self._log(LogKind.EMAIL)
 
+    @after_loading
     def action_log_thank_you(self) -> None:
         self._log(LogKind.THANK_YOU)
 
+    @after_loading
     def action_log_reply(self) -> None:
         self._log(LogKind.REPLY)
 
+    @after_loading
     def action_draft(self, how: str) -> None:
         """The selected card's follow-up as a draft, opened in the mail program
         or copied (`tui.drafting`); it changes nothing, so read-only is fine."""
@@ -489,6 +408,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         drafting.hand_over(self, self.board.applications.get(self.view.selected or ""), how)
 
+    @after_loading
     def action_next_stage(self) -> None:
         from jobcockpit.tui.screens import forms
 
@@ -509,6 +429,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         )
         self.ask(form, changes.move_forward, select=application.id)
 
+    @after_loading
     def action_previous_stage(self) -> None:
         """Moving back corrects a mistake: nothing to ask, the log stays."""
         application = self.current_application(shows_names=False)
@@ -519,6 +440,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         self.make_change(lambda board: changes.move_back(board, application.id), application.id)
 
+    @after_loading
     def action_delete_application(self) -> None:
         from jobcockpit.tui.screens import forms
 
@@ -538,9 +460,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         self.app.push_screen(forms.ConfirmDialog(question, confirm_label="Delete"), done)
 
+    @after_loading
     def action_take_back(self, way: str) -> None:
         self.corrections.take_back(way)
 
+    @after_loading
     def action_copy_contact(self) -> None:
         self.corrections.copy_contact()
 
@@ -550,6 +474,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_filter(self) -> None:
         self.view.open_filter()
 
+    @after_loading
     def action_stats(self) -> None:
         from jobcockpit.tui.screens.stats import StatsScreen
 
@@ -568,6 +493,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._update_subtitle()
         self.notify("Names hidden: * shows them again." if hidden else "Names shown.")
 
+    @after_loading
     def action_settings(self) -> None:
         from jobcockpit.tui.screens.settings import SettingsScreen
 
@@ -591,9 +517,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify(**notices.problem(error, "Settings not saved"))
             return
         self.host.apply_settings(settings)
-        self._judge_afresh()
-        if not self.host.clock_is_frozen:
-            self._schedule_edge()
+        self.judging.afresh()
+        self.judging.schedule_edge()
         self._update_subtitle()
         changed = [key for key in SETTINGS if getattr(settings, key) != getattr(before, key)]
         self.notify(f"Saved {', '.join(changed)}.", title="Settings", markup=False)
