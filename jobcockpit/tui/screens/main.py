@@ -71,7 +71,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.privacy = Privacy()
         """Privacy mode (`*`), shared with the views that show names."""
         self.view = BoardView(session, self.privacy, host.now, id="body")
-        self._thresholds = (0, 0, 0)
+        # From before the screen is set up: a full round then would walk every
+        # record of a large board that was just read (tens of ms at 10,000).
+        self._thresholds = heap.defer_full_rounds()
         self._collector: Timer | None = None
         self.corrections = Corrections(self)
         self.judging = Judging(self)
@@ -101,7 +103,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.view.go_to(application_id)
 
     def on_mount(self) -> None:
-        self._thresholds = heap.defer_full_rounds()
         settings = self.session.settings
         self.view.book = AgendaBook(settings)
         self.view.model = BoardModel(settings.zone, self.privacy)
