@@ -21,7 +21,7 @@ from textual.widgets import Static
 from jobcockpit.core.records import Stage
 from jobcockpit.tui import keys
 from jobcockpit.tui.views.board_model import STAGES, BoardModel
-from jobcockpit.tui.widgets.card_column import CardColumn
+from jobcockpit.tui.widgets.card_column import CardColumn, CardLooks
 from jobcockpit.tui.widgets.stage_tabs import StageTabs
 
 EMPTY_BOARD = "Nothing here yet. Press n to add your first application (? lists every key)."
@@ -49,12 +49,14 @@ class KanbanBoard(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield StageTabs(id="stage-tabs")
+        looks = CardLooks()
+        yield looks
         for stage in STAGES:
             with Vertical(classes="lane", id=f"lane-{stage.value}"):
                 yield Static(
                     stage.value.capitalize(), classes="lane-header", id=f"head-{stage.value}"
                 )
-                yield CardColumn(stage, id=f"column-{stage.value}")
+                yield CardColumn(stage, looks, id=f"column-{stage.value}")
 
     def column(self, stage: Stage) -> CardColumn:
         return self.query_one(f"#column-{stage.value}", CardColumn)
