@@ -125,3 +125,37 @@ def test_a_bad_contact_found_after_the_first_paint_ends_the_cockpit_and_nothing_
     assert isinstance(app.opening_error, DataFileCorrupt)
     assert str(app.opening_error) == str(one_step.value)
     assert files_in(tmp_path) == before
+
+
+def test_the_command_line_treats_a_bad_contact_found_later_as_a_damaged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through `jobcockpit --db FILE`: the cockpit gets a store opened board
+    first; the damage it finds reading the rest is reported as the one-step
+    open reports it (no terminal: the message, exit code 1, nothing written)."""
+    import jobcockpit.tui
+    from jobcockpit.cli import main
+
+    path = data_file(tmp_path)
+    data = orjson.loads(path.read_bytes())
+    data["contacts"][next(iter(data["contacts"]))]["name"] = {"given": "Dana"}
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(DataFileCorrupt) as one_step:
+        Store.open(path)
+    before = files_in(tmp_path)
+    handed: list[bool] = []
+
+    def run_cockpit(store: Store, **_: object) -> int:
+        # What the cockpit does once its board is painted: read the rest.
+        handed.append(store.complete)
+        store.finish_opening()
+        return 0
+
+    monkeypatch.setattr(jobcockpit.tui, "run_cockpit", run_cockpit)
+
+    code = main(["--db", str(path)])
+
+    assert code == 1
+    assert handed == [False]
+    assert str(one_step.value) in capsys.readouterr().err
+    assert files_in(tmp_path) == before
