@@ -38,8 +38,10 @@ class KanbanBoard(Horizontal):
             super().__init__()
             self.application_id = application_id
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, narrow: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.narrow = narrow
+        """One column at a time: only the current lane is shown (`set_narrow`)."""
         self.current: Stage = Stage.APPLIED
         self._announced: str | None = None
         self._headers: dict[Stage, str] = {}
@@ -130,16 +132,22 @@ class KanbanBoard(Horizontal):
             self.screen.set_focus(self.column(stage))
             self._announce()
 
+    def set_narrow(self, narrow: bool) -> None:
+        if narrow is not self.narrow:
+            self.narrow = narrow
+            self._mark_current()
+
     def _mark_current(self) -> None:
-        # The lane's class shows it alone on a narrow board. Restyling a lane
-        # restyles its column and every one of its component classes, a tenth
-        # of a stage move, so it is set only when the column changes.
+        # The lane's class shows it alone on a narrow board, and is set only
+        # there: restyling a lane restyles its header, its column and their
+        # scroll bars, which a card moved to another column paid for twice.
         for stage in STAGES:
             head = self.query_one(f"#head-{stage.value}")
             head.set_class(stage is self.current, "-current")
             lane = self.query_one(f"#lane-{stage.value}")
-            if lane.has_class("-current") is not (stage is self.current):
-                lane.set_class(stage is self.current, "-current")
+            shown_alone = self.narrow and stage is self.current
+            if lane.has_class("-current") is not shown_alone:
+                lane.set_class(shown_alone, "-current")
         self.query_one(StageTabs).show(self._headers, self.current)
 
     def _announce(self) -> None:

@@ -73,6 +73,9 @@ class BoardView(Horizontal):
         """The pane in use: the one shown when not all of them fit."""
         self.zoomed = False
         """The pane in use alone on the screen (`z`)."""
+        self._detail_shows: tuple[object, ...] | None = None
+        """What the detail was last given to show: the very records, verdicts
+        and names, and the moment and zone it words them in."""
 
     def compose(self) -> ComposeResult:
         # The layout for the terminal's size is known before the panes are
@@ -82,7 +85,7 @@ class BoardView(Horizontal):
         self.update_classes(self._pane_classes(), update=False)
         with Vertical(id="left"):
             yield FilterBar(id="filter")
-            yield KanbanBoard(id="board")
+            yield KanbanBoard(id="board", narrow=self._narrow)
             yield Detail(id="detail")
         yield Sidebar(id="sidebar", privacy=self.privacy)
 
@@ -138,20 +141,32 @@ class BoardView(Horizontal):
         self.query_one(Sidebar).show(today, self.board, horizon)
 
     def show_detail(self) -> None:
+        """The selected application in the detail, unless the detail shows
+        just that already: a change both brings the panes up to date and
+        selects its card, and laying the detail out twice cost a quarter of
+        the views' part of a stage move."""
         assert self.book is not None
         application = self.board.applications.get(self.selected) if self.selected else None
         detail = self.query_one(Detail)
         if application is None:
+            self._detail_shows = None
             detail.show(None)
             return
+        verdicts = self.book.verdicts_of(application.id)
+        tasks = self.book.tasks_of(application.id)
+        now = self.shown_now()
+        names = self.privacy.names(self.board)
+        shows = (application, self.board, verdicts, tasks, names, now, self.user_zone)
+        last = self._detail_shows
+        if (
+            last is not None
+            and all(a is b for a, b in zip(shows[:5], last[:5], strict=True))
+            and shows[5:] == last[5:]
+        ):
+            return
+        self._detail_shows = shows
         detail.show_application(
-            application,
-            self.board,
-            self.book.verdicts_of(application.id),
-            self.book.tasks_of(application.id),
-            self.shown_now(),
-            self.user_zone,
-            self.privacy.names(self.board),
+            application, self.board, verdicts, tasks, now, self.user_zone, names
         )
 
     # -- moving the view -------------------------------------------------------------
@@ -232,9 +247,15 @@ class BoardView(Horizontal):
             self.shape = chosen
             self._show_panes()
 
+    @property
+    def _narrow(self) -> bool:
+        return "-narrow" in self.shape.classes
+
     def _show_panes(self) -> None:
         self.update_classes(self._pane_classes())
-        self.query_one(KanbanBoard).keep_in_view()
+        board = self.query_one(KanbanBoard)
+        board.set_narrow(self._narrow)
+        board.keep_in_view()
 
     def _pane_classes(self) -> dict[str, bool]:
         """The classes that show the panes of the layout in use, set in one
