@@ -248,9 +248,11 @@ class Sidebar(ScrollView, can_focus=True, inherit_bindings=False):
             if before != after or before is None:
                 self.refresh_lines(line)
         # The cursor's mark moves with it even where the lines say the same.
-        for span in (old_cursor, self._cursor_span()):
-            if span is not None:
-                self.refresh_lines(span[0], span[1] - span[0] + 1)
+        new_cursor = self._cursor_span()
+        if new_cursor != old_cursor:
+            for span in (old_cursor, new_cursor):
+                if span is not None:
+                    self.refresh_lines(span[0], span[1] - span[0] + 1)
 
     def _place_cursor(self, position: int, followed: str | None) -> int | None:
         """Where the cursor goes in new lists: on the same place if that entry
