@@ -130,3 +130,18 @@ def test_an_empty_board_says_how_to_start() -> None:
     for size in ((80, 24), (200, 60)):
         drive(cockpit(Board()), steps, size=size)
     assert EMPTY_BOARD.startswith("Nothing here yet. Press n")
+
+
+def test_the_title_line_names_the_board_and_its_icon_opens_the_command_palette() -> None:
+    from textual.command import CommandPalette
+
+    async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
+        first = shown(app).splitlines()[0]
+        assert first.startswith(" ⭘ ")
+        assert "jobcockpit — " in first
+        assert app.screen.sub_title and app.screen.sub_title in first
+        await pilot.click("TitleBar", offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+    drive(cockpit(), steps)
