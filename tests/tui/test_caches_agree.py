@@ -633,6 +633,40 @@ def test_the_cockpit_updates_only_what_a_change_touched_and_shows_what_a_rebuild
             assert book.best(app_id) == fresh_book.best(app_id)
 
 
+def test_a_log_entry_put_again_under_its_key_for_another_card_updates_both() -> None:
+    """A change may put a log entry under a key another card's entry has (a
+    merged copy, a correction): the card that lost the entry is judged again
+    too, not left showing a call it no longer has."""
+    from jobcockpit.tui.views.agenda_book import AgendaBook
+    from jobcockpit.tui.views.board_model import touched_by
+
+    user = Settings(user_timezone="Europe/Berlin")
+    now = pendulum.instance(START + dt.timedelta(days=3))
+    dana = Contact(id="c1", name="Dana", timezone="America/New_York", country="US")
+    cards = [
+        Application(
+            id=f"a{n}", company="Acme", position="Analyst", applied_on=pendulum.date(2026, 11, 2)
+        )
+        for n in range(2)
+    ]
+    board = Board(
+        applications=(cards[0], structs.replace(cards[1], contacts=("c1",))), contacts=(dana,)
+    )
+    book = AgendaBook(user)
+    book.judge_all(board, now)
+    for change in (
+        Changeset(add_log=(LogEntry(application="a1", kind=LogKind.CONNECTED, at=now, id="x"),)),
+        Changeset(add_log=(LogEntry(application="a0", kind=LogKind.CONNECTED, at=now, id="x"),)),
+    ):
+        after = board.apply(change)
+        book.judge(after, touched_by(change, board, after), now)
+        board = after
+        shown, whole = book.agenda, afresh(board, user, now)
+        assert shown is not None and same(shown, whole)
+    (verdict,) = book.verdicts_of("a1")
+    assert verdict.last_contact != now
+
+
 @settings(max_examples=150, deadline=None)
 @given(board=hunts(), nows=moments, data=st.data())
 def test_an_answer_holds_word_for_word_until_the_memo_says_it_may_change(

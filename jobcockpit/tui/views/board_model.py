@@ -63,10 +63,13 @@ class Card:
 
 def touched_by(change: Changeset, before: Board, after: Board) -> set[str]:
     """The applications whose cards and verdicts `change` (which made `after`
-    of `before`) may have changed: those it puts, deletes or logs for, and
-    those linked to a contact it puts or deletes."""
+    of `before`) may have changed: those it puts, deletes or logs for, those
+    whose log entry it deletes or replaces (an entry put again under its key
+    may now belong to another application), and those linked to a contact it
+    puts or deletes."""
     touched = set(change.touched_applications)
-    touched.update(before.log[key].application for key in change.delete_log if key in before.log)
+    replaced = (*change.delete_log, *(entry.key for entry in change.add_log))
+    touched.update(before.log[key].application for key in replaced if key in before.log)
     changed_contacts = {c.id for c in change.put_contacts} | set(change.delete_contacts)
     for board in (before, after):
         for contact_id in changed_contacts:
