@@ -26,7 +26,7 @@ from jobcockpit.cli.output import PROG, print_error, print_note, silence_stdout
 from jobcockpit.core import heap
 from jobcockpit.core.records import RecordError
 from jobcockpit.core.text import plain
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.store import StoreError
 from jobcockpit.store.crash import write_report
 

@@ -25,17 +25,10 @@ from jobcockpit.core.board import Board, Changeset
 from jobcockpit.core.friendly import IMPORT_ALLOWANCE_DAYS, applied_too_late
 from jobcockpit.core.links import broken_links
 from jobcockpit.core.records import Application, Contact, LogEntry, RecordError
+from jobcockpit.formats.refusal import ImportRefused
 
 FORMAT = "jobcockpit/1"
 SECTIONS = ("applications", "contacts", "log")
-
-
-class ImportRefused(ValueError):  # noqa: N818 (the name the team agreed on)
-    """A document that cannot be imported; `problems` names each bad record."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet.encodings import decode, encoding_name
 
 CZECH = (

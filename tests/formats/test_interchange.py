@@ -14,12 +14,12 @@ from jobcockpit.core.board import Board
 from jobcockpit.core.records import LogKind
 from jobcockpit.formats.document import (
     FORMAT,
-    ImportRefused,
     dump_json,
     parse_document,
     plan_import,
     to_document,
 )
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.table import CSV_COLUMNS, to_csv
 
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from jobcockpit.core.board import Board
-from jobcockpit.formats.document import ImportRefused, plan_import, to_document
+from jobcockpit.formats.document import plan_import, to_document
+from jobcockpit.formats.refusal import ImportRefused
 
 
 def with_start(document: dict[str, Any], **fields: Any) -> dict[str, Any]:

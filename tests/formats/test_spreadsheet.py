@@ -14,7 +14,7 @@ import pytest
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Outcome, Stage
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet import (
     Sheet,
     SheetRefused,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 import pytest
 from workbooks import Rows, ods, xlsx
 
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet.workbook import cell_text, is_workbook, read_workbook
 
 Writer = Callable[[Mapping[str, Rows]], bytes]

@@ -27,8 +27,9 @@ from hypothesis import strategies as st
 from jobcockpit.core.board import Board
 from jobcockpit.core.rules import agenda
 from jobcockpit.core.settings import Settings
-from jobcockpit.formats.document import ImportRefused, parse_document, plan_import, to_document
+from jobcockpit.formats.document import parse_document, plan_import, to_document
 from jobcockpit.formats.ical import calendar_events, to_ics
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet import read_sheet
 from jobcockpit.formats.table import write_table
 

@@ -27,12 +27,12 @@ from jobcockpit.core.text import plain
 from jobcockpit.formats.document import (
     MAX_DOCUMENT_BYTES,
     ImportPlan,
-    ImportRefused,
     Tally,
     parse_document,
     plan_import,
     too_large,
 )
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.store import DataFileMissing, Store
 from jobcockpit.store.errors import describe
 from jobcockpit.store.files import FileTooLarge, read_regular

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jobcockpit.core.calendar_words import month_of_stem, starts_like_weekday
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 
 DateOrder = Literal["dmy", "mdy"]
 

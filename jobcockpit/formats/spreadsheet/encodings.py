@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 
 WINDOWS_CODE_PAGES: dict[str, str] = {
     "cp1252": "Windows-1252 (Western European)",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from jobcockpit.core.board import Board
 from jobcockpit.core.records import Application, Contact
-from jobcockpit.formats.document import ImportPlan, ImportRefused
+from jobcockpit.formats.document import ImportPlan
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet.dates import DateOrder
 from jobcockpit.formats.spreadsheet.reading import Sheet
 

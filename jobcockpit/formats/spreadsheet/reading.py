@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from jobcockpit.formats.document import MAX_DOCUMENT_BYTES, ImportRefused
+from jobcockpit.formats.document import MAX_DOCUMENT_BYTES
+from jobcockpit.formats.refusal import ImportRefused
 from jobcockpit.formats.spreadsheet.dates import DateOrder, order_hint
 from jobcockpit.formats.spreadsheet.encodings import decode
 from jobcockpit.formats.spreadsheet.sources import SPREADSHEET, Source, source_of

@@ -15,7 +15,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobcockpit.formats.document import ImportRefused
+from jobcockpit.formats.refusal import ImportRefused
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _ZIP_MAGIC = b"PK\x03\x04"
