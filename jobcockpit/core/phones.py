@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
 
 class ImpossiblePhoneError(ValueError):
@@ -100,3 +104,58 @@ def _country(region: str | None, number: object) -> str:
         return "that country"
     main = phonenumbers.region_code_for_country_code(code)
     return main if main and main != "ZZ" else f"+{code}"
+
+
+def region_and_zones(number: PhoneNumber) -> tuple[str | None, list[str]]:
+    """`(region_code_for_number(number), time_zones_for_number(number))` of
+    the phone library, with the number's type worked out once.
+
+    The library's two functions each find the region, and the type of the
+    number (checking its digits against every pattern of the region) up to
+    three times between them: for a board's thousands of numbers this is most
+    of what reading them costs. This follows their code in phonenumbers 9.0
+    (which pyproject.toml pins), and tests/core/test_phones.py holds it to
+    their answers over the library's example numbers and variations of them.
+    """
+    from phonenumbers import phonenumberutil as util
+    from phonenumbers import timezone as phone_zones
+    from phonenumbers.phonemetadata import PhoneMetadata
+    from phonenumbers.re_util import re_compile
+
+    unknown = util.PhoneNumberType.UNKNOWN
+    code = cast(int, number.country_code)  # every parsed number has one
+    regions = util.COUNTRY_CODE_TO_REGION_CODE.get(code)
+    digits = util.national_significant_number(number)
+    region: str | None = None
+    kind: int | None = None
+    if regions is not None and len(regions) == 1:
+        region = regions[0]
+    elif regions is not None:
+        for candidate in regions:
+            metadata = PhoneMetadata.metadata_for_region(candidate.upper(), None)
+            if metadata is None:
+                continue
+            if metadata.leading_digits is not None:
+                if re_compile(metadata.leading_digits).match(digits):
+                    region = candidate
+                    break
+                continue
+            found = util._number_type_helper(digits, metadata)
+            if found != unknown:
+                region, kind = candidate, found
+                break
+    if kind is None or region is None or region.upper() != region:
+        # No region: no metadata, so the type is unknown (as the library finds).
+        metadata = (
+            None
+            if region is None
+            else PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+        )
+        kind = unknown if metadata is None else util._number_type_helper(digits, metadata)
+    if kind == unknown:
+        zones = phone_zones._UNKNOWN_TIME_ZONE_LIST
+    elif not util.is_number_type_geographical(kind, code):
+        zones = phone_zones._country_level_time_zones_for_number(number)
+    else:
+        zones = phone_zones.time_zones_for_geographical_number(number)
+    return region, list(zones)

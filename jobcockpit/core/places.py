@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from jobcockpit.core.holiday_tables import holiday_table
+from jobcockpit.core.phones import region_and_zones
 from jobcockpit.core.records import Contact, Weekday
 from jobcockpit.core.zones import is_zone_name
 
@@ -44,7 +45,6 @@ class Place:
 def _phone_facts(phone: str) -> tuple[str | None, str | None]:
     """(zone, country) that a phone number tells: the zone only when unique."""
     import phonenumbers
-    from phonenumbers import timezone as phone_zones
 
     # The library compiles its metadata's patterns through `re.compile` on
     # every use unless asked to keep them; a board's thousands of numbers
@@ -54,8 +54,8 @@ def _phone_facts(phone: str) -> tuple[str | None, str | None]:
         number = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
         return None, None
-    country = phonenumbers.region_code_for_number(number)
-    zones = [z for z in phone_zones.time_zones_for_number(number) if is_zone_name(z)]
+    country, all_zones = region_and_zones(number)
+    zones = [z for z in all_zones if is_zone_name(z)]
     zone = zones[0] if len(zones) == 1 else None
     return zone, (country if country and country != "ZZ" else None)
 
