@@ -78,7 +78,12 @@ class Verdict(msgspec.Struct, frozen=True, gc=False):
         return (self.application, self.contact)
 
     def open_window(self, now: dt.datetime) -> CallWindow | None:
-        return next((w for w in self.windows if w.is_open(now)), None)
+        # A loop rather than `next()` over a generator: the list's order asks
+        # this of every call verdict.
+        for window in self.windows:
+            if window.start <= now < window.end:
+                return window
+        return None
 
 
 class Task(msgspec.Struct, frozen=True, gc=False):

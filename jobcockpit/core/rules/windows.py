@@ -12,12 +12,13 @@ the next (the cockpit judges again on every change and every minute).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import pendulum
 
 from jobcockpit.core.places import Place, weekday_of
-from jobcockpit.core.records import Contact
+from jobcockpit.core.records import BestTime, Contact
 from jobcockpit.core.rules.clock import ONE_DAY, ONE_MICROSECOND, plain
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import CallWindow
@@ -69,6 +70,9 @@ _PLANS: dict[_PlanKey, DayPlan] = {}
 _WINDOWS_IN_FORCE: dict[tuple[object, ...], int] = {}
 """Each set of windows in force a `CallCalendar` was made under, and its number."""
 _CALLABLE: dict[_PlanKey, tuple[dt.date, tuple[str, ...]]] = {}
+_BEST_TIMES: dict[BestTime, int] = {}
+"""Each best time planned for, by the number that stands for it in the keys."""
+_NUMBERS = itertools.count(1)
 
 
 class CallCalendar:
@@ -88,7 +92,8 @@ class CallCalendar:
         )
         """A number for the windows in force, so that a key does not hash
         them again and again."""
-        self._plans: dict[tuple[int, int, dt.date], tuple[Place, object, DayPlan]] = {}
+        self._plans: dict[tuple[int, int, dt.date], tuple[Place, DayPlan]] = {}
+        self._best_times: dict[int, tuple[BestTime, int]] = {}
 
     def _key(self, contact: Contact, place: Place, day: dt.date) -> _PlanKey:
         return (
@@ -96,26 +101,44 @@ class CallCalendar:
             place.zone,
             place.country,
             place.subdivision,
-            contact.best_time,
+            self._best_number(contact.best_time),
             day,
         )
 
+    def _best_number(self, best: BestTime | None) -> int:
+        """A number shared by equal best times: each contact holds a best time
+        of its own, and hashing one (all its fields) for every plan looked up
+        cost more than the lookup."""
+        if best is None:
+            return 0
+        known = self._best_times.get(id(best))
+        if known is not None and known[0] is best:
+            return known[1]
+        number = _BEST_TIMES.get(best)
+        if number is None:
+            if len(_BEST_TIMES) >= _SHARED_LIMIT:
+                _BEST_TIMES.clear()
+            # Never a number given before: a plan kept under an old one is
+            # never found for another best time.
+            number = _BEST_TIMES[best] = next(_NUMBERS)
+        self._best_times[id(best)] = (best, number)
+        return number
+
     def plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
-        # Most pairs of a judging run share a few places and best times (the
-        # very same objects): those are looked up by identity first, without
-        # hashing the best time.
-        best = contact.best_time
-        near = (id(place), id(best), day)
+        # Most pairs of a judging run share a few places and best times: those
+        # are looked up by the identity of the place and the best time's
+        # number first.
+        near = (id(place), self._best_number(contact.best_time), day)
         known = self._plans.get(near)
-        if known is not None and known[0] is place and known[1] is best:
-            return known[2]
+        if known is not None and known[0] is place:
+            return known[1]
         key = self._key(contact, place, day)
         plan = _PLANS.get(key)
         if plan is None:
             if len(_PLANS) >= _SHARED_LIMIT:
                 _PLANS.clear()
             plan = _PLANS[key] = self._make_plan(contact, place, day)
-        self._plans[near] = (place, best, plan)
+        self._plans[near] = (place, plan)
         return plan
 
     def _make_plan(self, contact: Contact, place: Place, day: dt.date) -> DayPlan:
