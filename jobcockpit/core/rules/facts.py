@@ -46,15 +46,6 @@ class Facts:
         return moment.astimezone(self.zone).date()
 
 
-def _moment(value: dt.date | None, zone: ZoneInfo) -> dt.datetime | None:
-    """A stored moment as an instant: a date alone is midnight in the contact's zone."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value
-    return midnight(value, zone)
-
-
 def latest(log: Sequence[LogEntry], kind: LogKind) -> LogEntry | None:
     for entry in reversed(log):
         if entry.kind is kind:
@@ -69,13 +60,14 @@ def stage_start(application: Application, log: Sequence[LogEntry], zone: ZoneInf
     and the decision's moment for decided: the latest reply, else the latest log
     entry, else `applied_on`.
     """
-    given = _moment(application.stage_since, zone)
+    given = application.stage_since
     if given is not None:
-        return given
-    applied = midnight(application.applied_on, zone)
-    if application.stage is Stage.APPLIED:
-        return applied
-    if application.stage is Stage.INTERVIEWED:
+        # A date alone is midnight in the contact's zone.
+        return given if isinstance(given, dt.datetime) else midnight(given, zone)
+    stage = application.stage
+    if stage is Stage.APPLIED:
+        return midnight(application.applied_on, zone)
+    if stage is Stage.INTERVIEWED:
         interview = latest(log, LogKind.INTERVIEW)
         if interview is not None:
             return interview.at
@@ -83,7 +75,7 @@ def stage_start(application: Application, log: Sequence[LogEntry], zone: ZoneInf
         reply = latest(log, LogKind.REPLY)
         if reply is not None:
             return reply.at
-    return log[-1].at if log else applied
+    return log[-1].at if log else midnight(application.applied_on, zone)
 
 
 def read_log(

@@ -243,12 +243,13 @@ class Judge:
         if facts.follow_ups:
             # A week between follow-ups.
             last = facts.follow_ups[-1]
+            last_day = facts.local_day(last.at)
             waits.append(
                 Wait(
-                    facts.local_day(last.at) + dt.timedelta(days=settings.follow_up_wait_days),
+                    last_day + dt.timedelta(days=settings.follow_up_wait_days),
                     ("R7",),
                     f"followed up by {'e-mail' if last.kind is LogKind.EMAIL else 'phone'} "
-                    f"on {short_date(facts.local_day(last.at))}",
+                    f"on {short_date(last_day)}",
                 )
             )
         no_more_messages = self._voicemails(base, waits)
@@ -351,12 +352,12 @@ class Judge:
         if not facts.voicemails:
             return False
         # R8: a week after a voicemail; at most one voicemail a cycle.
-        last = facts.voicemails[-1]
+        last_day = facts.local_day(facts.voicemails[-1].at)
         waits.append(
             Wait(
-                facts.local_day(last.at) + dt.timedelta(days=self.settings.voicemail_wait_days),
+                last_day + dt.timedelta(days=self.settings.voicemail_wait_days),
                 ("R8",),
-                f"left a voicemail on {short_date(facts.local_day(last.at))}",
+                f"left a voicemail on {short_date(last_day)}",
             )
         )
         return len(facts.voicemails) >= self.settings.max_voicemails
