@@ -51,3 +51,28 @@ def test_runs_on_two_threads_give_what_each_gives_alone() -> None:
             )
         )
     assert shared == alone
+
+
+def test_equal_best_times_share_a_plan_and_others_never_do() -> None:
+    """Each contact holds a best time of its own; equal ones share a day's
+    plan, and a best time met after the table of best times was emptied never
+    gets the plan of another."""
+    from jobcockpit.core.places import Place
+    from jobcockpit.core.records import BestTime, Contact
+
+    def best(start: str, end: str) -> BestTime:
+        return BestTime.from_dict({"from": start, "to": end}, "contact")
+
+    def person(when: BestTime) -> Contact:
+        return Contact(id="c", name="Ann", phone="+1 212 555 0100", best_time=when)
+
+    place = Place("America/New_York", False, False, "US", None)
+    day = pendulum.date(2026, 11, 18)
+    calendar = windows.CallCalendar(SETTINGS)
+    morning = calendar.plan(person(best("09:00", "10:00")), place, day)
+    assert calendar.plan(person(best("09:00", "10:00")), place, day) is morning
+    windows._BEST_TIMES.clear()
+    later = windows.CallCalendar(SETTINGS)
+    afternoon = later.plan(person(best("14:00", "15:00")), place, day)
+    assert afternoon.local == [(pendulum.time(14, 0), pendulum.time(15, 0))]
+    assert later.plan(person(best("09:00", "10:00")), place, day).local == morning.local
