@@ -43,6 +43,24 @@ from jobcockpit.core.rules.windows import CallCalendar
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import TalkingPoints, Task, Verdict, VerdictKind
 
+# Enum members read through their class cost some 70 ns each (a lookup on
+# the class); the rules read them tens of times for every pair.
+_FOLLOW_UP_NONE = FollowUp.NONE
+_LOG_EMAIL = LogKind.EMAIL
+_LOG_NO_ANSWER = LogKind.NO_ANSWER
+_OUTCOME_ACCEPTED = Outcome.ACCEPTED
+_OUTCOME_OFFER = Outcome.OFFER
+_OUTCOME_REJECTED = Outcome.REJECTED
+_OUTCOME_WITHDRAWN = Outcome.WITHDRAWN
+_STAGE_DECIDED = Stage.DECIDED
+_TALKING_AFTER_DECISION = TalkingPoints.AFTER_DECISION
+_TALKING_AFTER_INTERVIEW = TalkingPoints.AFTER_INTERVIEW
+_TALKING_STATUS = TalkingPoints.STATUS
+_VERDICT_BLOCKED = VerdictKind.BLOCKED
+_VERDICT_DONE = VerdictKind.DONE
+_VERDICT_EMAIL = VerdictKind.EMAIL
+_VERDICT_WAIT = VerdictKind.WAIT
+
 
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
@@ -150,11 +168,11 @@ class Judge:
     def _decide(self, base: Pair) -> Verdict:
         """Which rule wins: blocked, then done, then the waits, then the calendar."""
         application = base.application
-        if application.follow_up is FollowUp.NONE:
+        if application.follow_up is _FOLLOW_UP_NONE:
             # R2: the posting or employer asked for no contact at all (asking
             # for e-mail only is the other half: `Pair.after_waits`).
-            return base.verdict(VerdictKind.BLOCKED, ("R2",), "the posting asked for no contact")
-        if application.stage is Stage.DECIDED:
+            return base.verdict(_VERDICT_BLOCKED, ("R2",), "the posting asked for no contact")
+        if application.stage is _STAGE_DECIDED:
             return self._decided(base)
         return self._open(base)
 
@@ -173,7 +191,7 @@ class Judge:
         scheduled = base.scheduled
         if len(facts.follow_ups) >= settings.max_follow_ups and scheduled is None:
             return base.verdict(
-                VerdictKind.DONE,
+                _VERDICT_DONE,
                 ("R7", *cycle_rules),
                 f"{len(facts.follow_ups)} follow-ups since "
                 f"{since or 'this stage began'}: the ball is in their court",
@@ -205,7 +223,7 @@ class Judge:
                     f"{stage_reason}; wait {_days(settings.applied_wait_days)} before calling",
                 )
             )
-            talking = TalkingPoints.STATUS
+            talking = _TALKING_STATUS
         else:
             # R6: 3 business days after the interview, then call; overdue after 5.
             # An interview that has taken place counts even while the card still
@@ -225,7 +243,7 @@ class Judge:
                     after_it if scheduled is not None else f"{stage_reason}; {after_it}",
                 )
             )
-            talking = TalkingPoints.AFTER_INTERVIEW
+            talking = _TALKING_AFTER_INTERVIEW
 
         if facts.decision_date is not None:
             # R4: they named a decision or call-back date: wait until a business day after it.
@@ -248,7 +266,7 @@ class Judge:
                 Wait(
                     last_day + dt.timedelta(days=settings.follow_up_wait_days),
                     ("R7",),
-                    f"followed up by {'e-mail' if last.kind is LogKind.EMAIL else 'phone'} "
+                    f"followed up by {'e-mail' if last.kind is _LOG_EMAIL else 'phone'} "
                     f"on {short_date(last_day)}",
                 )
             )
@@ -279,14 +297,14 @@ class Judge:
         settings = self.settings
         application = base.application
         outcome = application.outcome
-        talking = TalkingPoints.AFTER_DECISION
+        talking = _TALKING_AFTER_DECISION
         if outcome is None:
             return base.verdict(
-                VerdictKind.DONE, ("R17",), "decided; record the outcome for follow-up advice"
+                _VERDICT_DONE, ("R17",), "decided; record the outcome for follow-up advice"
             )
-        if outcome in (Outcome.OFFER, Outcome.ACCEPTED, Outcome.WITHDRAWN):
+        if outcome in (_OUTCOME_OFFER, _OUTCOME_ACCEPTED, _OUTCOME_WITHDRAWN):
             # R17: nothing more to chase (a withdrawal still gets a courtesy task).
-            return base.verdict(VerdictKind.DONE, ("R17",), f"{outcome.value}: no more follow-up")
+            return base.verdict(_VERDICT_DONE, ("R17",), f"{outcome.value}: no more follow-up")
         facts = base.facts
         decided_at = facts.stage_start
         due = courtesy_deadline(base.place.calendar, decided_at, facts.zone, settings)
@@ -305,24 +323,24 @@ class Judge:
                 self.calendar, dials, rules=("R15",), reason=reason, notes=[], talking=talking
             )
             if (
-                verdict.kind is VerdictKind.WAIT
+                verdict.kind is _VERDICT_WAIT
                 and verdict.next is not None
                 and verdict.next > deadline
             ):
                 return base.verdict(
-                    VerdictKind.EMAIL,
+                    _VERDICT_EMAIL,
                     ("R15", *verdict.rules[1:]),
                     reason + "; no call possible before then, so e-mail",
                     talking=talking,
                 )
             return verdict
-        if outcome is Outcome.REJECTED and application.keep_in_touch:
+        if outcome is _OUTCOME_REJECTED and application.keep_in_touch:
             # R16: they invited you to keep in touch: one check-in call after 90 days.
             check_in = facts.local_day(decided_at) + dt.timedelta(days=settings.keep_in_touch_days)
             after_check_in = [e for e in used if facts.local_day(e.at) >= check_in]
             if after_check_in:
                 return base.verdict(
-                    VerdictKind.DONE, ("R16",), "checked in as they invited; no more follow-up"
+                    _VERDICT_DONE, ("R16",), "checked in as they invited; no more follow-up"
                 )
             dials = self._one_dial_a_day(base, ("R16",), "the check-in call: ")
             waits = [Wait(check_in, ("R16",), "they invited you to keep in touch"), *dials]
@@ -342,7 +360,7 @@ class Judge:
             )
         # The courtesy is used up or its time has passed.
         why = "courtesy thank-you done" if used else "the time for a courtesy thank-you has passed"
-        return base.verdict(VerdictKind.DONE, ("R15",), f"{outcome.value}: {why}")
+        return base.verdict(_VERDICT_DONE, ("R15",), f"{outcome.value}: {why}")
 
     def _voicemails(self, base: Pair, waits: list[Wait]) -> bool:
         """R8, in every stage: a week after a voicemail (added to `waits`);
@@ -373,7 +391,7 @@ class Judge:
         if base.by_email or facts.dials_today < self.settings.max_dials_per_day:
             return []
         # R9: one dial a day; try again the next business day.
-        unanswered = facts.last_dial_today is LogKind.NO_ANSWER
+        unanswered = facts.last_dial_today is _LOG_NO_ANSWER
         return [
             Wait(
                 base.place.calendar.add_business_days(base.today, 1),

@@ -15,6 +15,15 @@ from jobcockpit.core.rules.facts import Facts
 from jobcockpit.core.rules.windows import CallCalendar
 from jobcockpit.core.verdicts import CallWindow, TalkingPoints, Verdict, VerdictKind
 
+# Enum members read through their class cost some 70 ns each (a lookup on
+# the class); the rules read them tens of times for every pair.
+_FOLLOW_UP_EMAIL = FollowUp.EMAIL
+_TALKING_STATUS = TalkingPoints.STATUS
+_VERDICT_BLOCKED = VerdictKind.BLOCKED
+_VERDICT_CALL = VerdictKind.CALL
+_VERDICT_EMAIL = VerdictKind.EMAIL
+_VERDICT_WAIT = VerdictKind.WAIT
+
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -67,9 +76,11 @@ class Pair:
     """R18: no number to dial and no address to write to."""
 
     def __post_init__(self) -> None:
-        phone = has_phone(self.contact)
-        self.by_email = self.application.follow_up is FollowUp.EMAIL or not phone
-        self.unreachable = not phone and not has_email(self.contact)
+        contact = self.contact
+        # has_phone and has_email, inline: every pair asks.
+        phone = bool(contact.phone and contact.phone.strip())
+        self.by_email = not phone or self.application.follow_up is _FOLLOW_UP_EMAIL
+        self.unreachable = not phone and not (contact.email and contact.email.strip())
 
     def application_log_after(self, moment: dt.datetime) -> list[LogEntry]:
         """The application's log (every contact) from `moment` on."""
@@ -84,7 +95,7 @@ class Pair:
         windows: tuple[CallWindow, ...] = (),
         next_day: dt.date | None = None,
         overdue: bool = False,
-        talking: TalkingPoints = TalkingPoints.STATUS,
+        talking: TalkingPoints = _TALKING_STATUS,
         no_more_messages: bool = False,
         changes_at: dt.datetime | None = None,
     ) -> Verdict:
@@ -126,15 +137,26 @@ class Pair:
     ) -> Verdict:
         """Apply the waits, then (for calls) the calendar."""
         today = self.today
-        email_only = self.application.follow_up is FollowUp.EMAIL
+        email_only = self.application.follow_up is _FOLLOW_UP_EMAIL
         by_email = self.by_email
         blocking = [w for w in waits if w.until > today or w.ahead]
         if blocking:
-            latest = max(blocking, key=lambda w: w.until)
+            # One pass for the latest wait (the first of the latest, as `max`
+            # finds it) and the first one held by something ahead.
+            latest = blocking[0]
+            lead = None
+            for wait in blocking:
+                if wait.until > latest.until:
+                    latest = wait
+                if lead is None and wait.ahead:
+                    lead = wait
             until = max(latest.until, today)
-            wait_rules = tuple(r for w in blocking if w.until == latest.until for r in w.rules)
+            found: list[str] = []
+            for wait in blocking:
+                if wait.until == latest.until:
+                    found.extend(wait.rules)
+            wait_rules = tuple(found)
             said = latest.reason
-            lead = next((w for w in blocking if w.ahead), None)
             if lead is not None and lead is not latest:
                 said = f"{lead.reason}; {said}"
                 wait_rules = (*lead.rules, *wait_rules)
@@ -147,7 +169,7 @@ class Pair:
                 wait_rules = (*wait_rules, *skipped)
                 then = f"call from {short_date(next_day)}"
             return self.verdict(
-                VerdictKind.WAIT,
+                _VERDICT_WAIT,
                 wait_rules,
                 f"{said}; {then}",
                 next_day=next_day,
@@ -158,11 +180,11 @@ class Pair:
         text = "; ".join([f"overdue: {reason}" if overdue else reason, *notes])
         if self.unreachable:
             # R18: no number and no address: nobody to reach until one is found.
-            return self.verdict(VerdictKind.BLOCKED, ("R18",), NO_WAY_TO_REACH, talking=talking)
+            return self.verdict(_VERDICT_BLOCKED, ("R18",), NO_WAY_TO_REACH, talking=talking)
         if email_only:
             # E-mail only: what would be a call is an e-mail; the calendar does not apply.
             return self.verdict(
-                VerdictKind.EMAIL,
+                _VERDICT_EMAIL,
                 (*rules, "R2"),
                 f"{text}; they asked for e-mail only",
                 overdue=overdue,
@@ -171,7 +193,7 @@ class Pair:
         if by_email:
             # R18: no number to dial, so what would be a call is an e-mail.
             return self.verdict(
-                VerdictKind.EMAIL,
+                _VERDICT_EMAIL,
                 (*rules, "R18"),
                 f"{text}; no phone number, so e-mail",
                 overdue=overdue,
@@ -181,7 +203,7 @@ class Pair:
         left, changes_at = calendar.still_open(plan, self.local_now)
         if left:
             return self.verdict(
-                VerdictKind.CALL,
+                _VERDICT_CALL,
                 (*rules, *plan.rules),
                 text,
                 windows=left,
@@ -193,7 +215,7 @@ class Pair:
         next_day, skipped = calendar.first_callable_day(self.contact, self.place, today + ONE_DAY)
         why = plan.why_not if not plan.windows else "no call window left today"
         return self.verdict(
-            VerdictKind.WAIT,
+            _VERDICT_WAIT,
             (*rules, *plan.rules, *skipped),
             f"{text}; {why}; call from {short_date(next_day)}",
             next_day=next_day,
@@ -212,6 +234,6 @@ def _by_email_from(pair: Pair, day: dt.date) -> str:
     or, with no address either, a number or an address to find (R18)."""
     if pair.unreachable:
         return f"from {short_date(day)}: {NO_WAY_TO_REACH}, find a number or an address"
-    if pair.application.follow_up is FollowUp.EMAIL:
+    if pair.application.follow_up is _FOLLOW_UP_EMAIL:
         return f"e-mail from {short_date(day)}"
     return f"e-mail from {short_date(day)} (no phone number)"
