@@ -129,19 +129,47 @@ class Judge:
 
     def pair(self, application: Application, contact: Contact, log: Sequence[LogEntry]) -> Verdict:
         """The verdict for one application and one of its contacts."""
+        return self.pairs(application, (contact,), log)[0]
+
+    def pairs(
+        self, application: Application, contacts: Sequence[Contact], log: Sequence[LogEntry]
+    ) -> tuple[Verdict, ...]:
+        """The verdicts for one application and each of `contacts`, in their
+        order. What its contacts share (the log up to now and its moments, an
+        interview ahead, the first entry dated later than now) is read once."""
+        past = self.past(log)
+        scheduled = None
+        later = None
+        if len(past) < len(log):
+            now = self.utc_now
+            # A log entry dated later today counts from its moment on.
+            later = min(e.at for e in log if e.at > now)
+            scheduled = scheduled_interview(log, now)
+        instants = self._instants(past)
+        return tuple(
+            [
+                self._pair(application, contact, past, instants, scheduled, later)
+                for contact in contacts
+            ]
+        )
+
+    def _pair(
+        self,
+        application: Application,
+        contact: Contact,
+        past: Sequence[LogEntry],
+        instants: Sequence[dt.datetime],
+        scheduled: LogEntry | None,
+        later: dt.datetime | None,
+    ) -> Verdict:
         cached = self._places.get(contact.id)
         place = cached[1] if cached is not None and cached[0] is contact else self.place(contact)
         here = self._here.get(place.zone)
         if here is None:
             here = self._here[place.zone] = self._clock_in(place.zone)
         zone, local_now, today, today_starts, tomorrow = here
-        past = self.past(log)
-        scheduled = None
-        if len(past) < len(log):
-            # A log entry dated later today counts from its moment on.
-            tomorrow = min(tomorrow, *(e.at for e in log if e.at > self.utc_now))
-            scheduled = scheduled_interview(log, self.utc_now)
-        instants = self._instants(past)
+        if later is not None and later < tomorrow:
+            tomorrow = later
         start = stage_start(application, past, zone)
         cycle = self._cycle
         if cycle is None or cycle[0] is not past or cycle[1] is not start:

@@ -198,7 +198,7 @@ class ApplicationAnswer:
         """Judge the application; with `remember`, also work out how long the
         answer holds (else it holds for no moment)."""
         now = judge.utc_now
-        verdicts = tuple([judge.pair(application, contact, log) for contact in contacts])
+        verdicts = judge.pairs(application, contacts, log)
         tasks = tuple(judge.tasks(application, contacts, log, verdicts))
         company = application.company.casefold()
         self.application = application
