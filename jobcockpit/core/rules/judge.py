@@ -113,7 +113,7 @@ class Judge:
         if known is not None and known[0] is log:
             return known[1]
         utc = dt.UTC
-        instants = [at if at.tzinfo is utc else at.astimezone(utc) for at in [e.at for e in log]]
+        instants = [at if (at := e.at).tzinfo is utc else at.astimezone(utc) for e in log]
         self._instants_of = (log, instants)
         return instants
 
