@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from dataclasses import dataclass
 
 import pendulum
@@ -70,8 +71,12 @@ _PLANS: dict[_PlanKey, DayPlan] = {}
 _WINDOWS_IN_FORCE: dict[tuple[object, ...], int] = {}
 """Each set of windows in force a `CallCalendar` was made under, and its number."""
 _CALLABLE: dict[_PlanKey, tuple[dt.date, tuple[str, ...]]] = {}
-_BEST_TIMES: dict[BestTime, int] = {}
-"""Each best time planned for, by the number that stands for it in the keys."""
+_BEST_TIMES: dict[object, int] = {}
+"""Each best time planned for (by the fields its equality compares), and the
+number that stands for it in the keys."""
+_fields_of = operator.attrgetter(*[n for n in BestTime.__struct_fields__ if n != "extra"])
+"""What makes two best times equal, read in one call rather than through
+the record's own hash and equality."""
 _NUMBERS = itertools.count(1)
 
 
@@ -114,13 +119,14 @@ class CallCalendar:
         known = self._best_times.get(id(best))
         if known is not None and known[0] is best:
             return known[1]
-        number = _BEST_TIMES.get(best)
+        fields = _fields_of(best)
+        number = _BEST_TIMES.get(fields)
         if number is None:
             if len(_BEST_TIMES) >= _SHARED_LIMIT:
                 _BEST_TIMES.clear()
             # Never a number given before: a plan kept under an old one is
             # never found for another best time.
-            number = _BEST_TIMES[best] = next(_NUMBERS)
+            number = _BEST_TIMES[fields] = next(_NUMBERS)
         self._best_times[id(best)] = (best, number)
         return number
 
