@@ -120,6 +120,20 @@ def full_board() -> Board:
     )
 
 
+def file_document(settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`full_board` as a data file holds it: each table keyed by record, and
+    the meta document with `settings`."""
+    from jobcockpit.store import SCHEMA_VERSION
+
+    board = full_board()
+    return {
+        "applications": {a.id: a.to_dict() for a in board.applications.values()},
+        "contacts": {c.id: c.to_dict() for c in board.contacts.values()},
+        "log": {key: e.to_dict() for key, e in board.log.items()},
+        "meta": {"1": {"schema": SCHEMA_VERSION, "settings": settings or {}}},
+    }
+
+
 def temp_files(folder: Path) -> list[Path]:
     """Temporary files of unfinished saves, in the folder and its backups."""
     found = [p for p in folder.iterdir() if ".tmp-" in p.name]

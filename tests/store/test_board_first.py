@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 import pytest
-from helpers_store import Clock, full_board, zero_to_one
+from helpers_store import Clock, file_document, full_board, zero_to_one
 from msgspec import structs
 
 from jobcockpit.core.board import Changeset
@@ -29,13 +29,7 @@ from jobcockpit.store import files as store_files
 
 
 def document() -> dict[str, Any]:
-    board = full_board()
-    return {
-        "applications": {a.id: a.to_dict() for a in board.applications.values()},
-        "contacts": {c.id: c.to_dict() for c in board.contacts.values()},
-        "log": {key: e.to_dict() for key, e in board.log.items()},
-        "meta": {"1": {"schema": SCHEMA_VERSION, "settings": {"max_voicemails": 3}}},
-    }
+    return file_document({"max_voicemails": 3})
 
 
 def write(path: Path, data: Any) -> bytes:

@@ -9,24 +9,18 @@ from typing import Any
 
 import orjson
 import pytest
-from helpers_store import Clock, contact, full_board
+from helpers_store import Clock, contact, file_document
 from msgspec import structs
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 from tinydb.table import Table
 
 from jobcockpit.core.board import Changeset
-from jobcockpit.store import SCHEMA_VERSION, DataFileCorrupt, Store, StoreError, contents, tables
+from jobcockpit.store import DataFileCorrupt, Store, StoreError, contents, tables
 
 
 def document() -> dict[str, Any]:
-    board = full_board()
-    return {
-        "applications": {a.id: a.to_dict() for a in board.applications.values()},
-        "contacts": {c.id: c.to_dict() for c in board.contacts.values()},
-        "log": {key: e.to_dict() for key, e in board.log.items()},
-        "meta": {"1": {"schema": SCHEMA_VERSION, "settings": {}}},
-    }
+    return file_document()
 
 
 def write(path: Path, data: Any) -> bytes:

@@ -17,6 +17,7 @@ from helpers_store import (
     application,
     contact,
     entry,
+    file_document,
     full_application,
     full_board,
     full_contact,
@@ -70,13 +71,7 @@ def write_json(path: Path, data: Any) -> bytes:
 
 
 def good_document() -> dict[str, Any]:
-    board = full_board()
-    return {
-        "applications": {a.id: a.to_dict() for a in board.applications.values()},
-        "contacts": {c.id: c.to_dict() for c in board.contacts.values()},
-        "log": {key: e.to_dict() for key, e in board.log.items()},
-        "meta": {"1": {"schema": SCHEMA_VERSION, "settings": {}}},
-    }
+    return file_document()
 
 
 def note(store: Store, text: str, app_id: str = "a1") -> Changeset:
