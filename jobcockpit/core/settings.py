@@ -8,13 +8,14 @@ message.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+import msgspec.structs
 import pendulum
 from pendulum.tz import local_timezone
 
@@ -32,8 +33,11 @@ def _default_windows() -> tuple[Window, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
+    """Every setting, with its default: the one declaration the data file's
+    settings are read into (`from_dict`, through `SETTINGS`' checks, which name
+    the setting) and saved from (`to_dict`)."""
+
     # R3: stage applied
     applied_wait_days: int = 7
     applied_overdue_days: int = 14
@@ -53,10 +57,10 @@ class Settings:
     # R9: dials without an answer
     max_dials_per_day: int = 1
     # R10: call windows, local to the contact
-    call_windows: tuple[Window, ...] = field(default_factory=_default_windows)
+    call_windows: tuple[Window, ...] = msgspec.field(default_factory=_default_windows)
     # R11: Monday morning and Friday afternoon are cut from the default windows
-    monday_starts_at: pendulum.Time = field(default_factory=lambda: pendulum.time(12, 0))
-    friday_ends_at: pendulum.Time = field(default_factory=lambda: pendulum.time(12, 0))
+    monday_starts_at: pendulum.Time = msgspec.field(default_factory=lambda: pendulum.time(12, 0))
+    friday_ends_at: pendulum.Time = msgspec.field(default_factory=lambda: pendulum.time(12, 0))
     # R15: the courtesy thank-you after a rejection
     courtesy_business_days: int = 2
     # R16: keep in touch after a rejection
@@ -68,7 +72,7 @@ class Settings:
     user_country: str | None = None
     # the cockpit
     theme: str = "textual-dark"
-    keymap: Mapping[str, str] = field(default_factory=dict)
+    keymap: Mapping[str, str] = msgspec.field(default_factory=dict)
     # drafts of follow-up messages: the signature, and the user's own templates
     # (None: the one jobcockpit ships)
     user_name: str | None = None
@@ -116,7 +120,7 @@ class Settings:
             raise RecordError(
                 "settings", key, f"is not a setting (try one of: {', '.join(SETTINGS)})"
             )
-        return dataclasses.replace(self, **{key: spec.parse(text)})
+        return msgspec.structs.replace(self, **{key: spec.parse(text)})
 
     def show(self, key: str) -> str:
         spec = SETTINGS.get(key)

@@ -9,12 +9,12 @@ saves what is still waiting and leaves cleanly (`signals`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import signal
 from collections.abc import Callable
 from typing import ClassVar
 
 import pendulum
+from msgspec import structs
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
@@ -175,7 +175,7 @@ class CockpitApp(App[None]):
         if theme.name == self.settings.theme or self.store.read_only:
             return
         try:
-            self.session.save_settings(dataclasses.replace(self.settings, theme=theme.name))
+            self.session.save_settings(structs.replace(self.settings, theme=theme.name))
         except StoreError as error:
             self.notify(
                 f"The theme applies now but was not saved: {error}",

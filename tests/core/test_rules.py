@@ -6,7 +6,6 @@ November 2026: Mondays are the 2nd, 9th, 16th, 23rd and 30th; Thursday the
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pendulum
@@ -498,7 +497,7 @@ def test_r5_thank_you_due_24_hours_after_the_interview_and_late_once_past() -> N
 
 
 def test_every_wait_follows_the_settings() -> None:
-    quick = dataclasses.replace(SETTINGS, applied_wait_days=2)
+    quick = structs.replace(SETTINGS, applied_wait_days=2)
     assert judge("2026-11-04T10:00:00-05:00", settings=quick).kind is VerdictKind.CALL
     assert judge("2026-11-04T10:00:00-05:00").kind is VerdictKind.WAIT
 

@@ -4,17 +4,17 @@ it would give alone."""
 
 from __future__ import annotations
 
-import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 
 import pendulum
 from factories import NOW, SETTINGS, board
+from msgspec import structs
 
 from jobcockpit.core.rules import agenda, windows
 from jobcockpit.core.settings import Settings
 from jobcockpit.core.verdicts import Agenda
 
-NARROW = dataclasses.replace(
+NARROW = structs.replace(
     SETTINGS,
     call_windows=((pendulum.time(10, 0), pendulum.time(10, 20)),),
     monday_starts_at=pendulum.time(10, 10),

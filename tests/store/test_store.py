@@ -4,7 +4,6 @@ rotate and can be restored."""
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 from pathlib import Path
@@ -568,7 +567,7 @@ def test_backups_rotate_keeping_the_newest_five_when_only_the_last_saves_count(
     path = tmp_path / "jobs.json"
     clock = Clock()
     with filled(path, clock=clock) as store:
-        store.save_settings(dataclasses.replace(store.settings, backup_hours=0, backup_days=0))
+        store.save_settings(structs.replace(store.settings, backup_hours=0, backup_days=0))
 
     states = _daily_saves(path, clock)
 
@@ -581,7 +580,7 @@ def test_backups_keep_one_a_day_beyond_the_last_saves(tmp_path: Path) -> None:
     path = tmp_path / "jobs.json"
     clock = Clock()
     with filled(path, clock=clock) as store:
-        store.save_settings(dataclasses.replace(store.settings, backup_hours=0, backup_days=7))
+        store.save_settings(structs.replace(store.settings, backup_hours=0, backup_days=7))
 
     states = _daily_saves(path, clock)
 

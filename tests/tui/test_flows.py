@@ -4,7 +4,6 @@ in Berlin (see `factories`)."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import factories
@@ -483,7 +482,7 @@ def test_s_shows_the_funnel_response_rate_and_weekly_pace() -> None:
 
 
 def test_question_mark_lists_every_key_with_its_binding_id() -> None:
-    settings = dataclasses.replace(SETTINGS, keymap={"new_application": "N"})
+    settings = structs.replace(SETTINGS, keymap={"new_application": "N"})
 
     async def steps(pilot: Pilot[None], app: CockpitApp) -> None:
         await pilot.press("question_mark")
