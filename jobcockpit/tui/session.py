@@ -142,12 +142,15 @@ class Session:
             return None
         return self.store.read_only_reason or "the data file is read-only"
 
-    def change(self, change: Changeset) -> Saved:
-        """Apply `change` on screen and save it; raises `RecordError` (nothing
-        changes) when it does not fit the board, `ReadOnlyError` when nothing may."""
+    def _refuse_if_read_only(self) -> None:
         reason = self.read_only_reason
         if reason is not None:
             raise ReadOnlyError(getattr(self.store, "path", None), reason)
+
+    def change(self, change: Changeset) -> Saved:
+        """Apply `change` on screen and save it; raises `RecordError` (nothing
+        changes) when it does not fit the board, `ReadOnlyError` when nothing may."""
+        self._refuse_if_read_only()
         before = self.board
         after = before.apply(change)
         self.undo_stack.record(before, change)
@@ -158,9 +161,7 @@ class Session:
 
     def undo(self) -> Undone | None:
         """Undo the latest change still remembered; None when there is none."""
-        reason = self.read_only_reason
-        if reason is not None:
-            raise ReadOnlyError(getattr(self.store, "path", None), reason)
+        self._refuse_if_read_only()
         entry = self.undo_stack.pop()
         if entry is None:
             return None
@@ -177,9 +178,7 @@ class Session:
     def redo(self) -> Undone | None:
         """Do again the latest change undone; None when there is none (or a
         change made since has made the undo final)."""
-        reason = self.read_only_reason
-        if reason is not None:
-            raise ReadOnlyError(getattr(self.store, "path", None), reason)
+        self._refuse_if_read_only()
         entry = self.undo_stack.pop_redo()
         if entry is None:
             return None
