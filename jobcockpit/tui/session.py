@@ -165,15 +165,9 @@ class Session:
         entry = self.undo_stack.pop()
         if entry is None:
             return None
-        before = self.board
-        try:
-            self.board = before.apply(entry.inverse)
-        except RecordError:
-            self.undo_stack.push_back(entry)
-            raise
+        before = self._apply_inverse(entry, self.undo_stack.push_back)
         self.undo_stack.undone(before, entry)
-        self.unsaved.append(entry.inverse)
-        return Undone(entry.description, entry.inverse, self.flush())
+        return self._save_inverse(entry)
 
     def redo(self) -> Undone | None:
         """Do again the latest change undone; None when there is none (or a
@@ -182,13 +176,23 @@ class Session:
         entry = self.undo_stack.pop_redo()
         if entry is None:
             return None
+        before = self._apply_inverse(entry, self.undo_stack.push_back_redo)
+        self.undo_stack.record(before, entry.inverse, redoing=True)
+        return self._save_inverse(entry)
+
+    def _apply_inverse(self, entry: Undoable, put_back: Callable[[Undoable], None]) -> Board:
+        """Put `entry`'s inverse on the board and return the board before it;
+        when it no longer fits, the entry goes back where it was taken from
+        (`put_back`) and the `RecordError` is raised."""
         before = self.board
         try:
             self.board = before.apply(entry.inverse)
         except RecordError:
-            self.undo_stack.push_back_redo(entry)
+            put_back(entry)
             raise
-        self.undo_stack.record(before, entry.inverse, redoing=True)
+        return before
+
+    def _save_inverse(self, entry: Undoable) -> Undone:
         self.unsaved.append(entry.inverse)
         return Undone(entry.description, entry.inverse, self.flush())
 
